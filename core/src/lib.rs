@@ -1,0 +1,17 @@
+//! Homegroup's engine. Everything that can be decided without a window lives here:
+//! the data model, storage, settings, the clock, and (as they land) the directory,
+//! recurrence, reminders, import/export and guidance.
+//!
+//! Invariant: this crate never depends on tauri, webkit or gtk (see `tests/no_shell_deps.rs`).
+
+pub mod app_info;
+pub mod bindings;
+pub mod clock;
+pub mod error;
+pub mod overview;
+pub mod settings;
+pub mod store;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::{Error, ErrorKind, Result};
+pub use store::Store;

@@ -1,0 +1,17 @@
+use crate::state::AppState;
+use homegroup_core::app_info::AppInfo;
+use tauri::{AppHandle, Runtime, State};
+
+/// The app's version and where its data lives.
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    AppInfo::new(&state.data_dir)
+}
+
+/// The UI has drawn its first screen with real data; quits when a start-up benchmark asked for it.
+#[tauri::command]
+pub fn ui_ready<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) {
+    if state.exit_when_ready {
+        app.exit(0);
+    }
+}

@@ -1,0 +1,17 @@
+//! Commands the UI may call: one file per domain, each command a one-line call into the core.
+//! Errors cross IPC as the core's `{ kind, message, field }`.
+
+pub mod app;
+pub mod overview;
+pub mod settings;
+
+/// The invoke handler with every command. Keep in step with `COMMANDS` in build.rs.
+pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        app::app_info,
+        app::ui_ready,
+        settings::get_settings,
+        settings::save_settings,
+        overview::get_overview,
+    ]
+}

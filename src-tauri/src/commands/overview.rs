@@ -1,0 +1,10 @@
+use crate::state::AppState;
+use homegroup_core::overview::Overview;
+use homegroup_core::Result;
+use tauri::State;
+
+/// What Today opens with.
+#[tauri::command]
+pub fn get_overview(state: State<'_, AppState>) -> Result<Overview> {
+    state.store().overview()
+}

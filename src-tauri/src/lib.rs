@@ -1,0 +1,100 @@
+//! The Tauri v2 shell: wires the core to a window, IPC and the platform's plugins.
+//! No business rules here; every command is a one-line call into `homegroup-core`.
+
+mod cli;
+mod commands;
+mod state;
+
+use state::AppState;
+use std::path::PathBuf;
+use tauri::{App, Manager, WebviewUrl, WebviewWindowBuilder};
+
+/// The main window's label; capabilities grant permissions to it by this name.
+const MAIN_WINDOW: &str = "main";
+
+/// How this launch was asked to start.
+#[derive(Debug, Default)]
+struct Launch {
+    data_dir: Option<PathBuf>,
+    hidden: bool,
+}
+
+/// Desktop entry point: reads the command line first (no display needed), then starts the app.
+pub fn main_desktop() {
+    use clap::Parser;
+    let cli = cli::Cli::parse();
+    launch(Launch { data_dir: cli.data_dir, hidden: cli.hidden });
+}
+
+/// Mobile entry point (and the plain start on any platform).
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    launch(Launch::default());
+}
+
+fn launch(options: Launch) {
+    let mut builder = tauri::Builder::default();
+    #[cfg(desktop)]
+    {
+        // First, so a second launch hands over to the running app before anything else starts.
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| show_main_window(app)));
+        builder = builder.plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec!["--hidden"]),
+        ));
+    }
+    builder
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| setup(app, options))
+        .invoke_handler(commands::handler())
+        .run(tauri::generate_context!())
+        .expect("Homegroup could not start");
+}
+
+fn setup(app: &mut App, options: Launch) -> Result<(), Box<dyn std::error::Error>> {
+    let data_dir = data_dir(app, options.data_dir)?;
+    let exit_when_ready = std::env::var("HOMEGROUP_EXIT_WHEN_READY").is_ok_and(|v| v == "1");
+    app.manage(AppState::open(data_dir.clone(), exit_when_ready)?);
+
+    #[cfg(desktop)]
+    {
+        use tauri_plugin_window_state::StateFlags;
+        // Kept in the data folder with everything else; visibility is not restored, so a normal
+        // start always shows the window and a start at login always starts hidden.
+        app.handle().plugin(
+            tauri_plugin_window_state::Builder::new()
+                .with_filename(data_dir.join("window-state.json").to_string_lossy())
+                .with_state_flags(StateFlags::all() - StateFlags::VISIBLE)
+                .build(),
+        )?;
+    }
+
+    WebviewWindowBuilder::new(app, MAIN_WINDOW, WebviewUrl::default())
+        .title("Homegroup")
+        .inner_size(1024.0, 720.0)
+        .min_inner_size(360.0, 560.0)
+        // The webview's own storage lives in the data folder too, not in a folder of its choosing.
+        .data_directory(data_dir.join("webview"))
+        .visible(!options.hidden)
+        .build()?;
+    Ok(())
+}
+
+/// `--data-dir`, else `HOMEGROUP_DATA_DIR`, else the platform's app-data folder.
+fn data_dir(app: &App, flag: Option<PathBuf>) -> tauri::Result<PathBuf> {
+    if let Some(dir) = flag.or_else(|| std::env::var_os("HOMEGROUP_DATA_DIR").map(PathBuf::from)) {
+        return Ok(dir);
+    }
+    app.path().app_data_dir()
+}
+
+#[cfg(desktop)]
+fn show_main_window<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        let _ = window.show();
+        let _ = window.unminimize();
+        let _ = window.set_focus();
+    }
+}

@@ -1,0 +1,273 @@
+//! Starts the real Homegroup binary under Xvfb, behind tauri-driver and WebKitWebDriver, and hands
+//! the test a WebDriver session. Every app gets its own data folder, HOME and XDG folders, so a
+//! value that survives a restart survives through SQLite, not through leftovers.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+use thirtyfour::prelude::*;
+
+/// The workspace's root folder.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ sits in the workspace").to_owned()
+}
+
+/// Where screenshots and logs of end-to-end runs go.
+pub fn artifacts_dir() -> PathBuf {
+    let dir = workspace_root().join("target/e2e");
+    std::fs::create_dir_all(&dir).expect("target/e2e can be created");
+    dir
+}
+
+/// The app binary under test: `HOMEGROUP_BIN`, else the workspace's debug build.
+pub fn app_binary() -> PathBuf {
+    let path = std::env::var_os("HOMEGROUP_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target/debug/homegroup"));
+    assert!(
+        path.exists(),
+        "the app binary {} does not exist: build it first with `make build` (or `cargo build -p homegroup` after `make ui`)",
+        path.display()
+    );
+    path
+}
+
+fn find_program(name: &str, install_hint: &str) -> PathBuf {
+    let mut dirs: Vec<PathBuf> =
+        std::env::var_os("PATH").map(|p| std::env::split_paths(&p).collect()).unwrap_or_default();
+    if let Some(home) = std::env::var_os("HOME") {
+        dirs.push(PathBuf::from(home).join(".cargo/bin"));
+    }
+    dirs.push("/usr/bin".into());
+    dirs.into_iter()
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| panic!("`{name}` was not found: {install_hint} (`make test` installs it)"))
+}
+
+/// Checks every prerequisite up front, so a missing tool is named instead of failing later.
+pub fn check_prerequisites() -> (PathBuf, PathBuf) {
+    let xvfb = find_program("Xvfb", "install the Debian package `xvfb`");
+    let driver = find_program("tauri-driver", "install it with `cargo install tauri-driver --locked`");
+    find_program("WebKitWebDriver", "install the Debian package `webkit2gtk-driver`");
+    (xvfb, driver)
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+fn wait_for_port(port: u16, timeout: Duration) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < timeout {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+/// A private X display for one test.
+struct Display {
+    number: u32,
+    process: Child,
+}
+
+impl Display {
+    fn start(xvfb: &Path) -> Display {
+        for number in 100 + (std::process::id() % 200)..400 {
+            if Path::new(&format!("/tmp/.X11-unix/X{number}")).exists()
+                || Path::new(&format!("/tmp/.X{number}-lock")).exists()
+            {
+                continue;
+            }
+            let process = Command::new(xvfb)
+                .args([
+                    format!(":{number}"),
+                    "-screen".into(),
+                    "0".into(),
+                    "1280x800x24".into(),
+                    "-nolisten".into(),
+                    "tcp".into(),
+                ])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("Xvfb starts");
+            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(10) && !socket.exists() {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            assert!(socket.exists(), "Xvfb did not open display :{number}");
+            return Display { number, process };
+        }
+        panic!("no free X display number");
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+/// Folders that belong to one simulated user of the app; kept across restarts within a test.
+pub struct Profile {
+    root: TempDir,
+    /// Extra environment for the app, e.g. `TZ`.
+    pub env: Vec<(String, String)>,
+}
+
+impl Profile {
+    pub fn new() -> Profile {
+        let root = tempfile::Builder::new().prefix("homegroup-e2e-").tempdir().expect("a temporary folder");
+        for sub in ["data", "home", "config", "share", "cache"] {
+            std::fs::create_dir_all(root.path().join(sub)).expect("profile folders");
+        }
+        Profile { root, env: Vec::new() }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.root.path().join("data")
+    }
+
+    fn app_env(&self) -> Vec<(String, String)> {
+        let p = |s: &str| self.root.path().join(s).display().to_string();
+        let mut env = vec![
+            ("HOMEGROUP_DATA_DIR".to_owned(), p("data")),
+            ("HOME".to_owned(), p("home")),
+            ("XDG_CONFIG_HOME".to_owned(), p("config")),
+            ("XDG_DATA_HOME".to_owned(), p("share")),
+            ("XDG_CACHE_HOME".to_owned(), p("cache")),
+        ];
+        env.extend(self.env.iter().cloned());
+        env
+    }
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile::new()
+    }
+}
+
+/// One running app, driven through WebDriver. Stop it with [`App::stop`] (or drop it).
+pub struct App {
+    pub driver: WebDriver,
+    tauri_driver: Child,
+    _display: Display,
+}
+
+impl App {
+    /// Starts the app for `profile` and waits until its window has loaded.
+    pub async fn start(profile: &Profile) -> App {
+        let (xvfb, tauri_driver_bin) = check_prerequisites();
+        let binary = app_binary();
+        let display = Display::start(&xvfb);
+        let port = free_port();
+        let native_port = free_port();
+        let log = std::fs::File::create(artifacts_dir().join(format!("tauri-driver-{port}.log"))).expect("log file");
+        let mut command = Command::new(tauri_driver_bin);
+        command
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("DISPLAY", format!(":{}", display.number))
+            .stdout(log.try_clone().expect("log file"))
+            .stderr(log);
+        for (key, value) in profile.app_env() {
+            command.env(key, value);
+        }
+        let mut tauri_driver = command.spawn().expect("tauri-driver starts");
+        // tauri-driver forwards to WebKitWebDriver on the native port: both must listen first.
+        for p in [port, native_port] {
+            if !wait_for_port(p, Duration::from_secs(20)) {
+                let _ = tauri_driver.kill();
+                panic!("tauri-driver did not listen on port {p} (see target/e2e/tauri-driver-{port}.log)");
+            }
+        }
+
+        let mut caps = Capabilities::new();
+        caps.set("browserName", "wry").expect("capability");
+        caps.set("tauri:options", serde_json::json!({ "application": binary.display().to_string() }))
+            .expect("capability");
+        let driver =
+            WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await.expect("a WebDriver session with the app");
+        let app = App { driver, tauri_driver, _display: display };
+        if std::env::var_os("E2E_DEBUG").is_some() {
+            eprintln!("handles: {:?}", app.driver.windows().await);
+            eprintln!("url: {:?}", app.driver.current_url().await);
+            eprintln!("source: {:?}", app.driver.source().await);
+        }
+        app.find("main").await;
+        app
+    }
+
+    /// The first element matching `css`, waiting for it to appear.
+    pub async fn find(&self, css: &str) -> WebElement {
+        self.driver
+            .query(By::Css(css))
+            .wait(Duration::from_secs(15), Duration::from_millis(100))
+            .first()
+            .await
+            .unwrap_or_else(|e| panic!("no element matches `{css}`: {e}"))
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap_or_else(|e| panic!("could not click `{css}`: {e}"));
+    }
+
+    /// Waits until the element matching `css` contains `text`, and returns its whole text.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let current = match self.driver.query(By::Css(css)).nowait().first().await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if current.contains(text) {
+                return current;
+            }
+            assert!(start.elapsed() < Duration::from_secs(15), "`{css}` never showed {text:?}; it shows {current:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Saves a screenshot as `target/e2e/<name>.png`.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let path = artifacts_dir().join(format!("{name}.png"));
+        self.driver.screenshot(&path).await.expect("a screenshot");
+        path
+    }
+
+    /// Ends the session and the app. SIGTERM lets tauri-driver stop WebKitWebDriver and the app.
+    pub async fn stop(mut self) {
+        let driver = self.driver.clone();
+        let _ = driver.quit().await;
+        self.terminate_driver();
+    }
+
+    fn terminate_driver(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.tauri_driver.id().to_string()]).status();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if let Ok(Some(_)) = self.tauri_driver.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.tauri_driver.kill();
+        let _ = self.tauri_driver.wait();
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        if let Ok(None) = self.tauri_driver.try_wait() {
+            self.terminate_driver();
+        }
+    }
+}

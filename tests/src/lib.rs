@@ -1,0 +1,2 @@
+//! Helpers for driving the real app: see `harness`.
+pub mod harness;

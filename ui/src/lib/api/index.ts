@@ -1,0 +1,61 @@
+// The one place the UI talks to the shell. Components import from here, never from @tauri-apps.
+import { invoke } from '@tauri-apps/api/core';
+import { openUrl } from '@tauri-apps/plugin-opener';
+import type { AppInfo } from '../bindings/AppInfo';
+import type { ErrorPayload } from '../bindings/ErrorPayload';
+import type { Overview } from '../bindings/Overview';
+import type { Settings } from '../bindings/Settings';
+
+/** An error from the core, with a stable `kind` to switch on and a message fit to show. */
+export class ApiError extends Error {
+  readonly kind: ErrorPayload['kind'] | 'unexpected';
+  readonly field: string | null;
+
+  constructor(payload: ErrorPayload | { kind: 'unexpected'; message: string; field: null }) {
+    super(payload.message);
+    this.name = 'ApiError';
+    this.kind = payload.kind;
+    this.field = payload.field;
+  }
+}
+
+function isErrorPayload(value: unknown): value is ErrorPayload {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'message' in value;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    if (isErrorPayload(error)) throw new ApiError({ ...error, field: error.field ?? null });
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ApiError({ kind: 'unexpected', message, field: null });
+  }
+}
+
+/** Schemes the system may open for us: web pages, phone calls and texts, map locations. */
+const EXTERNAL_SCHEMES = ['https:', 'http:', 'tel:', 'sms:', 'geo:'];
+
+export function isOpenableUrl(url: string): boolean {
+  try {
+    return EXTERNAL_SCHEMES.includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>('app_info'),
+  uiReady: () => call<void>('ui_ready'),
+  getSettings: () => call<Settings>('get_settings'),
+  saveSettings: (settings: Settings) => call<Settings>('save_settings', { settings }),
+  getOverview: () => call<Overview>('get_overview'),
+
+  /** Opens a link in the system's browser, dialer or maps app; never inside the app. */
+  async openExternal(url: string): Promise<void> {
+    if (!isOpenableUrl(url)) throw new ApiError({ kind: 'invalid_input', message: 'This link cannot be opened.', field: null });
+    await openUrl(url);
+  },
+};
+
+export type { AppInfo, Overview, Settings };

@@ -1,0 +1,44 @@
+// Hash routes with query parameters (`#/groups?for=family&format=online`), so any screen can link
+// to a filtered view and the state survives switching tabs.
+
+export const SCREENS = ['today', 'schedule', 'groups', 'guidance', 'settings'] as const;
+export type Screen = (typeof SCREENS)[number];
+
+export interface Route {
+  screen: Screen;
+  /** Path segments after the screen, e.g. `['checklist']` for `#/guidance/checklist`. */
+  rest: string[];
+  params: URLSearchParams;
+}
+
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#\/?/, '');
+  const [path = '', query = ''] = raw.split('?', 2);
+  const [first = '', ...rest] = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const screen = (SCREENS as readonly string[]).includes(first) ? (first as Screen) : 'today';
+  return { screen, rest: screen === first ? rest : [], params: new URLSearchParams(query) };
+}
+
+export function routeHref(screen: Screen, rest: string[] = [], params?: Record<string, string | undefined>): string {
+  const path = ['#', screen, ...rest.map(encodeURIComponent)].join('/');
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params ?? {})) if (value) query.set(key, value);
+  const qs = query.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+class Router {
+  current = $state<Route>(parseHash(typeof location === 'undefined' ? '' : location.hash));
+
+  constructor() {
+    if (typeof window !== 'undefined') {
+      window.addEventListener('hashchange', () => (this.current = parseHash(location.hash)));
+    }
+  }
+
+  go(href: string) {
+    location.hash = href.replace(/^#/, '');
+  }
+}
+
+export const router = new Router();

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseHash, routeHref } from './router.svelte';
+
+describe('router', () => {
+  it('reads the screen, the rest of the path and the query', () => {
+    const route = parseHash('#/groups?for=family&format=online');
+    expect(route.screen).toBe('groups');
+    expect(route.params.get('for')).toBe('family');
+    expect(route.params.get('format')).toBe('online');
+    expect(parseHash('#/guidance/when-to-join').rest).toEqual(['when-to-join']);
+  });
+
+  it('falls back to Today for an unknown or empty hash', () => {
+    expect(parseHash('').screen).toBe('today');
+    expect(parseHash('#/nowhere/at/all').screen).toBe('today');
+    expect(parseHash('#/nowhere/at/all').rest).toEqual([]);
+  });
+
+  it('builds links that parse back to the same route', () => {
+    const href = routeHref('groups', [], { for: 'family', approach: undefined, format: 'phone' });
+    expect(href).toBe('#/groups?for=family&format=phone');
+    expect(parseHash(href).params.get('format')).toBe('phone');
+  });
+});
