@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 run: deps ui
 	$(CARGO) build -p homegroup
-	./target/debug/homegroup
+	$${CARGO_TARGET_DIR:-target}/debug/homegroup
 
 test: deps-test ui lint test-core test-ui test-e2e
 	@echo "All tests passed."

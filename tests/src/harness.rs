@@ -14,18 +14,22 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ sits in the workspace").to_owned()
 }
 
+/// Cargo's target folder: `CARGO_TARGET_DIR`, else the workspace's `target/`.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target"))
+}
+
 /// Where screenshots and logs of end-to-end runs go.
 pub fn artifacts_dir() -> PathBuf {
-    let dir = workspace_root().join("target/e2e");
+    let dir = target_dir().join("e2e");
     std::fs::create_dir_all(&dir).expect("target/e2e can be created");
     dir
 }
 
 /// The app binary under test: `HOMEGROUP_BIN`, else the workspace's debug build.
 pub fn app_binary() -> PathBuf {
-    let path = std::env::var_os("HOMEGROUP_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("target/debug/homegroup"));
+    let path =
+        std::env::var_os("HOMEGROUP_BIN").map(PathBuf::from).unwrap_or_else(|| target_dir().join("debug/homegroup"));
     assert!(
         path.exists(),
         "the app binary {} does not exist: build it first with `make build` (or `cargo build -p homegroup` after `make ui`)",
