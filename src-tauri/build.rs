@@ -1,7 +1,23 @@
 //! Generates the app's own command permissions (`allow-<command>`), which the capability files grant.
 
 /// Every command the shell exposes to the UI. Keep in step with `commands::handler()`.
-const COMMANDS: &[&str] = &["app_info", "get_settings", "save_settings", "get_overview", "ui_ready"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "ui_ready",
+    "get_settings",
+    "save_settings",
+    "get_overview",
+    "search_directory",
+    "list_fellowships",
+    "get_fellowship",
+    "set_fellowship_notes",
+    "set_favourite",
+    "get_group",
+    "create_group",
+    "update_group",
+    "group_deletion",
+    "delete_group",
+];
 
 fn main() {
     tauri_build::try_build(

@@ -4,6 +4,7 @@
 -- Built-in directory, refreshed from assets/fellowships.json. Holds no user data.
 CREATE TABLE fellowships (
     id            TEXT PRIMARY KEY,          -- stable slug: 'aa', 'al-anon', 'fa', ...
+    position      INTEGER NOT NULL,          -- order in the built-in list
     name          TEXT NOT NULL,
     abbreviation  TEXT,
     audience      TEXT NOT NULL CHECK (audience IN ('self', 'family', 'both')),

@@ -12,6 +12,13 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::error::ErrorPayload::export_all(&cfg)?;
     crate::settings::Settings::export_all(&cfg)?;
     crate::overview::Overview::export_all(&cfg)?;
+    crate::directory::Fellowship::export_all(&cfg)?;
+    crate::directory::DirectoryEntry::export_all(&cfg)?;
+    crate::directory::DirectoryQuery::export_all(&cfg)?;
+    crate::directory::FavouriteTarget::export_all(&cfg)?;
+    crate::directory::Group::export_all(&cfg)?;
+    crate::directory::GroupInput::export_all(&cfg)?;
+    crate::directory::GroupDeletion::export_all(&cfg)?;
     Ok(())
 }
 

@@ -7,10 +7,13 @@
 pub mod app_info;
 pub mod bindings;
 pub mod clock;
+pub mod directory;
 pub mod error;
+pub mod generate;
 pub mod overview;
 pub mod settings;
 pub mod store;
+pub mod validation;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorKind, Result};

@@ -240,9 +240,45 @@ impl App {
         }
     }
 
+    /// Waits until nothing matches `css`.
+    pub async fn wait_until_gone(&self, css: &str) {
+        let start = Instant::now();
+        while self.driver.query(By::Css(css)).nowait().exists().await.unwrap_or(false) {
+            assert!(start.elapsed() < Duration::from_secs(15), "`{css}` never went away");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the element matching `css` has `attribute` equal to `value`.
+    pub async fn wait_for_attr(&self, css: &str, attribute: &str, value: &str) {
+        let start = Instant::now();
+        loop {
+            let current = match self.driver.query(By::Css(css)).nowait().first().await {
+                Ok(element) => element.attr(attribute).await.ok().flatten(),
+                Err(_) => None,
+            };
+            if current.as_deref() == Some(value) {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "`{css}` never had {attribute}={value:?}; it has {current:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Saves a screenshot as `target/e2e/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let path = artifacts_dir().join(format!("{name}.png"));
+        // Let the page paint what the test just waited for.
+        let _ = self
+            .driver
+            .execute_async(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()))",
+                vec![],
+            )
+            .await;
         self.driver.screenshot(&path).await.expect("a screenshot");
         path
     }

@@ -1,10 +1,13 @@
 //! The SQLite store: one file, WAL, foreign keys on, versioned migrations.
 //! Queries are grouped by what they touch, in modules beside this one.
 
+use crate::directory::DirectoryIndex;
 use crate::{Error, Result};
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The migrations, in order. Append-only once shipped: never edit a file that has been released.
 const MIGRATIONS: &[&str] = &[include_str!("../../migrations/001_initial.sql")];
@@ -15,6 +18,16 @@ pub const DATABASE_FILE: &str = "homegroup.sqlite3";
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The directory's search index and the change stamp it was built at.
+    pub(crate) directory_cache: RefCell<Option<(ChangeStamp, Arc<DirectoryIndex>)>>,
+}
+
+/// Changes when anything in the database changed: through this connection (total changes)
+/// or through another one, such as the command line (SQLite's `data_version`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChangeStamp {
+    data_version: i64,
+    own_changes: u64,
 }
 
 impl Store {
@@ -46,7 +59,9 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations().to_latest(&mut conn)?;
-        Ok(Store { conn, path })
+        let mut store = Store { conn, path, directory_cache: RefCell::new(None) };
+        store.refresh_builtin_directory()?;
+        Ok(store)
     }
 
     /// The database file, or `None` for an in-memory store.
@@ -58,6 +73,12 @@ impl Store {
     pub fn schema_version(&self) -> Result<usize> {
         let version: i64 = self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
         usize::try_from(version).map_err(|_| Error::Data(format!("schema version {version}")))
+    }
+
+    /// A stamp that differs whenever the database changed, from this process or another.
+    pub fn change_stamp(&self) -> Result<ChangeStamp> {
+        let data_version = self.conn.pragma_query_value(None, "data_version", |row| row.get(0))?;
+        Ok(ChangeStamp { data_version, own_changes: self.conn.total_changes() })
     }
 
     pub(crate) fn conn(&self) -> &Connection {

@@ -2,6 +2,7 @@
 //! Errors cross IPC as the core's `{ kind, message, field }`.
 
 pub mod app;
+pub mod directory;
 pub mod overview;
 pub mod settings;
 
@@ -13,5 +14,15 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         settings::get_settings,
         settings::save_settings,
         overview::get_overview,
+        directory::search_directory,
+        directory::list_fellowships,
+        directory::get_fellowship,
+        directory::set_fellowship_notes,
+        directory::set_favourite,
+        directory::get_group,
+        directory::create_group,
+        directory::update_group,
+        directory::group_deletion,
+        directory::delete_group,
     ]
 }

@@ -39,6 +39,12 @@ class Router {
   go(href: string) {
     location.hash = href.replace(/^#/, '');
   }
+
+  /** Changes the route without a new history entry (typing in a search box). */
+  replace(href: string) {
+    history.replaceState(history.state, '', href);
+    this.current = parseHash(href);
+  }
 }
 
 export const router = new Router();

@@ -13,7 +13,7 @@ describe('Today', () => {
     const calls: string[] = [];
     mockIPC((cmd) => {
       calls.push(cmd);
-      if (cmd === 'get_overview') return { scheduled_meetings: 0, favourites: 0 };
+      if (cmd === 'get_overview') return { scheduled_meetings: 0, favourites: [] };
     });
     render(Today);
     expect(await screen.findByText('No meetings in your schedule yet')).toBeTruthy();
@@ -23,11 +23,25 @@ describe('Today', () => {
     expect(calls).toContain('ui_ready');
   });
 
-  it('shows the count of scheduled meetings and favourites', async () => {
-    mockIPC((cmd) => (cmd === 'get_overview' ? { scheduled_meetings: 2, favourites: 1 } : undefined));
+  it('shows the count of scheduled meetings and links to favourite groups', async () => {
+    const alAnon = {
+      kind: 'fellowship',
+      id: 'al-anon',
+      name: 'Al-Anon Family Groups',
+      abbreviation: 'Al-Anon',
+      audience: 'family',
+      approaches: ['twelve_step'],
+      formats: ['in_person'],
+      favourite: true,
+      fellowship_name: null,
+      summary: '',
+      source: null,
+    };
+    mockIPC((cmd) => (cmd === 'get_overview' ? { scheduled_meetings: 2, favourites: [alAnon] } : undefined));
     render(Today);
     expect(await screen.findByText('2 meetings in your schedule.')).toBeTruthy();
-    expect(screen.getByText('1 saved favourite.')).toBeTruthy();
+    const link = screen.getByRole('link', { name: 'Al-Anon Family Groups' });
+    expect(link.getAttribute('href')).toBe('#/groups/f/al-anon');
   });
 
   it('shows the error when the core cannot be read', async () => {

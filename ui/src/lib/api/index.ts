@@ -2,6 +2,13 @@
 import { invoke } from '@tauri-apps/api/core';
 import { openUrl } from '@tauri-apps/plugin-opener';
 import type { AppInfo } from '../bindings/AppInfo';
+import type { DirectoryEntry } from '../bindings/DirectoryEntry';
+import type { DirectoryQuery } from '../bindings/DirectoryQuery';
+import type { FavouriteTarget } from '../bindings/FavouriteTarget';
+import type { Fellowship } from '../bindings/Fellowship';
+import type { Group } from '../bindings/Group';
+import type { GroupDeletion } from '../bindings/GroupDeletion';
+import type { GroupInput } from '../bindings/GroupInput';
 import type { ErrorPayload } from '../bindings/ErrorPayload';
 import type { Overview } from '../bindings/Overview';
 import type { Settings } from '../bindings/Settings';
@@ -51,6 +58,17 @@ export const api = {
   saveSettings: (settings: Settings) => call<Settings>('save_settings', { settings }),
   getOverview: () => call<Overview>('get_overview'),
 
+  searchDirectory: (query: DirectoryQuery) => call<DirectoryEntry[]>('search_directory', { query }),
+  listFellowships: () => call<Fellowship[]>('list_fellowships'),
+  getFellowship: (id: string) => call<Fellowship>('get_fellowship', { id }),
+  setFellowshipNotes: (id: string, notes: string) => call<Fellowship>('set_fellowship_notes', { id, notes }),
+  setFavourite: (target: FavouriteTarget, favourite: boolean) => call<void>('set_favourite', { target, favourite }),
+  getGroup: (id: number) => call<Group>('get_group', { id }),
+  createGroup: (input: GroupInput) => call<Group>('create_group', { input }),
+  updateGroup: (id: number, input: GroupInput) => call<Group>('update_group', { id, input }),
+  groupDeletion: (id: number) => call<GroupDeletion>('group_deletion', { id }),
+  deleteGroup: (id: number) => call<GroupDeletion>('delete_group', { id }),
+
   /** Opens a link in the system's browser, dialer or maps app; never inside the app. */
   async openExternal(url: string): Promise<void> {
     if (!isOpenableUrl(url)) throw new ApiError({ kind: 'invalid_input', message: 'This link cannot be opened.', field: null });
@@ -58,4 +76,18 @@ export const api = {
   },
 };
 
-export type { AppInfo, Overview, Settings };
+export type {
+  AppInfo,
+  DirectoryEntry,
+  DirectoryQuery,
+  FavouriteTarget,
+  Fellowship,
+  Group,
+  GroupDeletion,
+  GroupInput,
+  Overview,
+  Settings,
+};
+export type { Approach } from '../bindings/Approach';
+export type { Audience } from '../bindings/Audience';
+export type { Format } from '../bindings/Format';
