@@ -17,6 +17,11 @@ const COMMANDS: &[&str] = &[
     "update_group",
     "group_deletion",
     "delete_group",
+    "guidance_index",
+    "guidance_page",
+    "guidance_search",
+    "guidance_checklist",
+    "guidance_next_steps",
 ];
 
 fn main() {

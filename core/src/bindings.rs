@@ -19,6 +19,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::directory::Group::export_all(&cfg)?;
     crate::directory::GroupInput::export_all(&cfg)?;
     crate::directory::GroupDeletion::export_all(&cfg)?;
+    crate::guidance::export_bindings(&cfg)?;
     Ok(())
 }
 

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod directory;
 pub mod error;
 pub mod generate;
+pub mod guidance;
 pub mod overview;
 pub mod settings;
 pub mod store;

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod directory;
+pub mod guidance;
 pub mod overview;
 pub mod settings;
 
@@ -24,5 +25,10 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         directory::update_group,
         directory::group_deletion,
         directory::delete_group,
+        guidance::guidance_index,
+        guidance::guidance_page,
+        guidance::guidance_search,
+        guidance::guidance_checklist,
+        guidance::guidance_next_steps,
     ]
 }
