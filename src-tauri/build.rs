@@ -22,6 +22,21 @@ const COMMANDS: &[&str] = &[
     "guidance_search",
     "guidance_checklist",
     "guidance_next_steps",
+    "list_meetings",
+    "get_meeting",
+    "create_meeting",
+    "update_meeting",
+    "delete_meeting",
+    "set_meeting_notes",
+    "set_meeting_favourite",
+    "time_zones",
+    "add_to_schedule",
+    "remove_from_schedule",
+    "set_skipped",
+    "set_attended",
+    "week_agenda",
+    "upcoming",
+    "attendance_summary",
 ];
 
 fn main() {

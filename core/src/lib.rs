@@ -11,9 +11,14 @@ pub mod directory;
 pub mod error;
 pub mod generate;
 pub mod guidance;
+pub mod meetings;
 pub mod overview;
+pub mod recurrence;
+pub mod schedule;
 pub mod settings;
 pub mod store;
+pub mod time_zone;
+pub mod type_codes;
 pub mod validation;
 
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -144,6 +144,14 @@ impl Store {
             .ok_or_else(|| Error::NotFound(format!("The fellowship \"{id}\"")))?
     }
 
+    /// A fellowship's own meeting type codes, as stored JSON (code → name).
+    pub fn fellowship_type_codes(&self, id: &str) -> Result<String> {
+        self.conn()
+            .query_row("SELECT type_codes FROM fellowships WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("The fellowship \"{id}\"")))
+    }
+
     /// Keeps the user's own notes about a built-in fellowship.
     pub fn set_fellowship_notes(&mut self, id: &str, notes: &str) -> Result<Fellowship> {
         let notes = crate::validation::optional_text("notes", "notes", Some(notes), crate::validation::MAX_NOTES)?;

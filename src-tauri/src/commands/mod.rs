@@ -4,7 +4,9 @@
 pub mod app;
 pub mod directory;
 pub mod guidance;
+pub mod meetings;
 pub mod overview;
+pub mod schedule;
 pub mod settings;
 
 /// The invoke handler with every command. Keep in step with `COMMANDS` in build.rs.
@@ -30,5 +32,20 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         guidance::guidance_search,
         guidance::guidance_checklist,
         guidance::guidance_next_steps,
+        meetings::list_meetings,
+        meetings::get_meeting,
+        meetings::create_meeting,
+        meetings::update_meeting,
+        meetings::delete_meeting,
+        meetings::set_meeting_notes,
+        meetings::set_meeting_favourite,
+        meetings::time_zones,
+        schedule::add_to_schedule,
+        schedule::remove_from_schedule,
+        schedule::set_skipped,
+        schedule::set_attended,
+        schedule::week_agenda,
+        schedule::upcoming,
+        schedule::attendance_summary,
     ]
 }

@@ -8,22 +8,26 @@ afterEach(() => {
   clearMocks();
 });
 
+const noAttendance = { this_week: 0, this_month: 0, last_90_days: null };
+
 describe('Today', () => {
   it('says how to add a meeting when the schedule is empty, and reports it is ready', async () => {
     const calls: string[] = [];
     mockIPC((cmd) => {
       calls.push(cmd);
       if (cmd === 'get_overview') return { scheduled_meetings: 0, favourites: [] };
+      if (cmd === 'upcoming') return { user_time_zone: 'UTC', today: '2026-11-26', today_items: [], tomorrow_items: [] };
+      if (cmd === 'attendance_summary') return noAttendance;
     });
     render(Today);
     expect(await screen.findByText('No meetings in your schedule yet')).toBeTruthy();
-    const link = screen.getByRole('link', { name: 'Go to my schedule' });
-    expect(link.getAttribute('href')).toBe('#/schedule');
+    const link = screen.getByRole('link', { name: 'Add a meeting' });
+    expect(link.getAttribute('href')).toBe('#/schedule/new');
     await Promise.resolve();
     expect(calls).toContain('ui_ready');
   });
 
-  it('shows the count of scheduled meetings and links to favourite groups', async () => {
+  it("shows tomorrow's meeting in both zones and links to favourite groups", async () => {
     const alAnon = {
       kind: 'fellowship',
       id: 'al-anon',
@@ -37,9 +41,31 @@ describe('Today', () => {
       summary: '',
       source: null,
     };
-    mockIPC((cmd) => (cmd === 'get_overview' ? { scheduled_meetings: 2, favourites: [alAnon] } : undefined));
+    const item = {
+      meeting_id: 3,
+      name: 'Chicago Online',
+      attendance: 'online',
+      fellowship_name: 'Alcoholics Anonymous',
+      location: null,
+      address: null,
+      conference_url: 'https://example.org/join',
+      time_zone: 'America/Chicago',
+      time_zone_place: 'Chicago',
+      starts_at: '2026-11-28T00:00:00Z',
+      ends_at: '2026-11-28T01:00:00Z',
+      local_date: '2026-11-27',
+      skipped: false,
+      attended: false,
+    };
+    mockIPC((cmd) => {
+      if (cmd === 'get_overview') return { scheduled_meetings: 1, favourites: [alAnon] };
+      if (cmd === 'upcoming') return { user_time_zone: 'America/New_York', today: '2026-11-26', today_items: [], tomorrow_items: [item] };
+      if (cmd === 'attendance_summary') return noAttendance;
+    });
     render(Today);
-    expect(await screen.findByText('2 meetings in your schedule.')).toBeTruthy();
+    expect(await screen.findByText('Chicago Online')).toBeTruthy();
+    expect(screen.getByTestId('today-tomorrow')).toBeTruthy();
+    expect(screen.getByTestId('agenda-zone').textContent).toMatch(/7:00\s?PM your time · 6:00\s?PM in Chicago/);
     const link = screen.getByRole('link', { name: 'Al-Anon Family Groups' });
     expect(link.getAttribute('href')).toBe('#/groups/f/al-anon');
   });

@@ -7,6 +7,13 @@ import type { DirectoryQuery } from '../bindings/DirectoryQuery';
 import type { FavouriteTarget } from '../bindings/FavouriteTarget';
 import type { Fellowship } from '../bindings/Fellowship';
 import type { Group } from '../bindings/Group';
+import type { AttendanceSummary } from '../bindings/AttendanceSummary';
+import type { Meeting } from '../bindings/Meeting';
+import type { MeetingFilter } from '../bindings/MeetingFilter';
+import type { MeetingInput } from '../bindings/MeetingInput';
+import type { TimeZones } from '../bindings/TimeZones';
+import type { Upcoming } from '../bindings/Upcoming';
+import type { WeekAgenda } from '../bindings/WeekAgenda';
 import type { GroupDeletion } from '../bindings/GroupDeletion';
 import type { GroupInput } from '../bindings/GroupInput';
 import type { ErrorPayload } from '../bindings/ErrorPayload';
@@ -69,6 +76,26 @@ export const api = {
   groupDeletion: (id: number) => call<GroupDeletion>('group_deletion', { id }),
   deleteGroup: (id: number) => call<GroupDeletion>('delete_group', { id }),
 
+  listMeetings: (filter: Partial<MeetingFilter> = {}) =>
+    call<Meeting[]>('list_meetings', { filter: { in_schedule_only: false, group: null, fellowship: null, ...filter } }),
+  getMeeting: (id: number) => call<Meeting>('get_meeting', { id }),
+  createMeeting: (input: MeetingInput, inSchedule: boolean) => call<Meeting>('create_meeting', { input, inSchedule }),
+  updateMeeting: (id: number, input: MeetingInput) => call<Meeting>('update_meeting', { id, input }),
+  deleteMeeting: (id: number) => call<void>('delete_meeting', { id }),
+  setMeetingNotes: (id: number, notes: string) => call<Meeting>('set_meeting_notes', { id, notes }),
+  setMeetingFavourite: (id: number, favourite: boolean) => call<Meeting>('set_meeting_favourite', { id, favourite }),
+  timeZones: () => call<TimeZones>('time_zones'),
+
+  addToSchedule: (id: number, leadMinutes: number | null, reminders: boolean) =>
+    call<Meeting>('add_to_schedule', { id, leadMinutes, reminders }),
+  removeFromSchedule: (id: number) => call<Meeting>('remove_from_schedule', { id }),
+  setSkipped: (id: number, localDate: string, skip: boolean) => call<void>('set_skipped', { id, localDate, skip }),
+  setAttended: (id: number, localDate: string, attended: boolean) =>
+    call<void>('set_attended', { id, localDate, attended }),
+  weekAgenda: (weekOffset: number) => call<WeekAgenda>('week_agenda', { weekOffset }),
+  upcoming: () => call<Upcoming>('upcoming'),
+  attendanceSummary: () => call<AttendanceSummary>('attendance_summary'),
+
   /** Opens a link in the system's browser, dialer or maps app; never inside the app. */
   async openExternal(url: string): Promise<void> {
     if (!isOpenableUrl(url)) throw new ApiError({ kind: 'invalid_input', message: 'This link cannot be opened.', field: null });
@@ -78,6 +105,12 @@ export const api = {
 
 export type {
   AppInfo,
+  AttendanceSummary,
+  Meeting,
+  MeetingInput,
+  TimeZones,
+  Upcoming,
+  WeekAgenda,
   DirectoryEntry,
   DirectoryQuery,
   FavouriteTarget,
@@ -89,5 +122,7 @@ export type {
   Settings,
 };
 export type { Approach } from '../bindings/Approach';
+export type { AgendaItem } from '../bindings/AgendaItem';
+export type { Attendance } from '../bindings/Attendance';
 export type { Audience } from '../bindings/Audience';
 export type { Format } from '../bindings/Format';

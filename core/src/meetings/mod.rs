@@ -1,0 +1,327 @@
+//! Meetings: the one serde type that leaves the core for a meeting (IPC, command line, backups),
+//! the form's input with its validation, and the queries over the `meetings` table.
+
+mod input;
+
+pub use input::MeetingInput;
+
+use crate::recurrence::Rule;
+use crate::{Error, Result, Store};
+use chrono::{Duration, NaiveDate, NaiveTime};
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// How people attend a meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Attendance {
+    InPerson,
+    Online,
+    Hybrid,
+}
+
+impl Attendance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Attendance::InPerson => "in_person",
+            Attendance::Online => "online",
+            Attendance::Hybrid => "hybrid",
+        }
+    }
+
+    fn parse(text: &str) -> Result<Attendance> {
+        match text {
+            "in_person" => Ok(Attendance::InPerson),
+            "online" => Ok(Attendance::Online),
+            "hybrid" => Ok(Attendance::Hybrid),
+            other => Err(Error::Data(format!("unknown attendance {other:?}"))),
+        }
+    }
+
+    pub fn is_online(self) -> bool {
+        self != Attendance::InPerson
+    }
+}
+
+/// A meeting type code and what it means in the meeting's fellowship.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MeetingType {
+    pub code: String,
+    /// `None` when neither the fellowship nor the Meeting Guide list knows the code.
+    pub name: Option<String>,
+}
+
+/// A meeting as it leaves the core, everywhere.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Meeting {
+    /// The app's own id; never a feed's slug.
+    pub id: i64,
+    /// The import it came from; `None` for a meeting made in the app.
+    pub source: Option<String>,
+    /// The source's key for the meeting; `None` for a meeting made in the app.
+    pub slug: Option<String>,
+    pub name: String,
+    /// The fellowship's id ("aa", "al-anon", ...).
+    pub fellowship: Option<String>,
+    pub fellowship_name: Option<String>,
+    /// The group's id.
+    pub group: Option<i64>,
+    pub group_name: Option<String>,
+    /// 0 = Sunday … 6 = Saturday. Empty for a one-off meeting or one by appointment.
+    pub weekdays: Vec<u8>,
+    /// A one-off meeting's date, `YYYY-MM-DD`.
+    #[ts(type = "string | null")]
+    pub date: Option<NaiveDate>,
+    /// `HH:MM`, 24-hour, in the meeting's zone; `None` by appointment.
+    pub start_time: Option<String>,
+    pub duration_minutes: u32,
+    /// IANA zone the meeting's times are in.
+    pub time_zone: String,
+    pub attendance: Attendance,
+    pub types: Vec<MeetingType>,
+    pub location: Option<String>,
+    pub address: Option<String>,
+    pub location_notes: Option<String>,
+    pub conference_url: Option<String>,
+    pub conference_url_notes: Option<String>,
+    pub conference_phone: Option<String>,
+    pub conference_phone_notes: Option<String>,
+    pub notes: Option<String>,
+    /// The user's own notes; never changed by an import.
+    pub personal_notes: String,
+    /// `false`: the source says it is not meeting for now.
+    pub active: bool,
+    /// `false`: gone from the source's latest list.
+    pub listed: bool,
+    pub in_schedule: bool,
+    pub favourite: bool,
+    /// Minutes before the meeting its reminder comes; `None` uses the default from settings.
+    pub lead_minutes: Option<u32>,
+    /// `false`: "no reminder" for this meeting.
+    pub reminders: bool,
+}
+
+impl Meeting {
+    /// When the meeting happens, for recurrence; `None` when it never happens (by appointment,
+    /// inactive, or an unreadable time or zone).
+    pub fn rule(&self) -> Option<Rule> {
+        if !self.active {
+            return None;
+        }
+        let start = NaiveTime::parse_from_str(self.start_time.as_deref()?, "%H:%M").ok()?;
+        Some(Rule {
+            weekdays: weekday_mask(&self.weekdays),
+            date: self.date,
+            start: Some(start),
+            duration: Duration::minutes(i64::from(self.duration_minutes)),
+            zone: self.time_zone.parse().ok()?,
+        })
+    }
+
+    pub fn by_appointment(&self) -> bool {
+        self.start_time.is_none()
+    }
+}
+
+pub(crate) fn weekday_mask(weekdays: &[u8]) -> u8 {
+    weekdays.iter().filter(|d| **d < 7).fold(0, |mask, d| mask | 1 << d)
+}
+
+fn weekdays_of(mask: u8) -> Vec<u8> {
+    (0..7).filter(|d| mask & (1 << d) != 0).collect()
+}
+
+const MEETING_SELECT: &str = "SELECT m.id, m.source, m.slug, m.name, m.fellowship_id, f.name, m.group_id, g.name,
+        m.weekdays, m.date, m.start_time, m.duration_minutes, m.time_zone, m.attendance, m.types,
+        m.location, m.address, m.location_notes, m.conference_url, m.conference_url_notes,
+        m.conference_phone, m.conference_phone_notes, m.notes, m.personal_notes, m.active, m.listed,
+        s.meeting_id IS NOT NULL, m.favourite, s.lead_minutes, coalesce(s.remind, 1), f.type_codes
+     FROM meetings m
+     LEFT JOIN fellowships f ON f.id = m.fellowship_id
+     LEFT JOIN groups g ON g.id = m.group_id
+     LEFT JOIN schedule s ON s.meeting_id = m.id";
+
+fn meeting_from_row(row: &Row) -> rusqlite::Result<Result<Meeting>> {
+    let attendance: String = row.get(13)?;
+    let types: String = row.get(14)?;
+    let fellowship_codes: Option<String> = row.get(30)?;
+    let date: Option<String> = row.get(9)?;
+    Ok((|| {
+        let codes: Vec<String> =
+            serde_json::from_str(&types).map_err(|e| Error::Data(format!("meeting types {types:?}: {e}")))?;
+        Ok(Meeting {
+            id: row.get(0)?,
+            source: row.get(1)?,
+            slug: row.get(2)?,
+            name: row.get(3)?,
+            fellowship: row.get(4)?,
+            fellowship_name: row.get(5)?,
+            group: row.get(6)?,
+            group_name: row.get(7)?,
+            weekdays: weekdays_of(row.get(8)?),
+            date: date
+                .map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d"))
+                .transpose()
+                .map_err(|e| Error::Data(format!("meeting date: {e}")))?,
+            start_time: row.get(10)?,
+            duration_minutes: row.get(11)?,
+            time_zone: row.get(12)?,
+            attendance: Attendance::parse(&attendance)?,
+            types: crate::type_codes::describe(&codes, fellowship_codes.as_deref()),
+            location: row.get(15)?,
+            address: row.get(16)?,
+            location_notes: row.get(17)?,
+            conference_url: row.get(18)?,
+            conference_url_notes: row.get(19)?,
+            conference_phone: row.get(20)?,
+            conference_phone_notes: row.get(21)?,
+            notes: row.get(22)?,
+            personal_notes: row.get(23)?,
+            active: row.get(24)?,
+            listed: row.get(25)?,
+            in_schedule: row.get(26)?,
+            favourite: row.get(27)?,
+            lead_minutes: row.get(28)?,
+            reminders: row.get(29)?,
+        })
+    })())
+}
+
+/// Which meetings a list asks for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct MeetingFilter {
+    pub in_schedule_only: bool,
+    pub group: Option<i64>,
+    pub fellowship: Option<String>,
+}
+
+impl Store {
+    pub fn meeting(&self, id: i64) -> Result<Meeting> {
+        self.conn()
+            .query_row(&format!("{MEETING_SELECT} WHERE m.id = ?1"), [id], meeting_from_row)
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("Meeting {id}")))?
+    }
+
+    /// Meetings by name, filtered.
+    pub fn meetings(&self, filter: &MeetingFilter) -> Result<Vec<Meeting>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "{MEETING_SELECT}
+             WHERE (?1 = 0 OR s.meeting_id IS NOT NULL) AND (?2 IS NULL OR m.group_id = ?2)
+               AND (?3 IS NULL OR m.fellowship_id = ?3)
+             ORDER BY m.name COLLATE NOCASE, m.id"
+        ))?;
+        let rows =
+            stmt.query_map(params![filter.in_schedule_only, filter.group, filter.fellowship], meeting_from_row)?;
+        rows.collect::<rusqlite::Result<Vec<Result<Meeting>>>>()?.into_iter().collect()
+    }
+
+    /// Adds a meeting made in the app; `in_schedule` puts it in the user's schedule at once.
+    pub fn create_meeting(
+        &mut self,
+        input: &MeetingInput,
+        in_schedule: bool,
+        clock: &dyn crate::Clock,
+    ) -> Result<Meeting> {
+        let m = input.validate(self)?;
+        let now = clock.now().timestamp();
+        let tx = self.conn_mut().transaction()?;
+        tx.execute(
+            "INSERT INTO meetings (name, fellowship_id, group_id, weekdays, date, start_time, duration_minutes,
+                 time_zone, attendance, types, location, address, location_notes, conference_url,
+                 conference_url_notes, conference_phone, conference_phone_notes, notes, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
+            params![
+                m.name,
+                m.fellowship,
+                m.group,
+                m.weekdays,
+                m.date,
+                m.start_time,
+                m.duration_minutes,
+                m.time_zone,
+                m.attendance.as_str(),
+                m.types,
+                m.location,
+                m.address,
+                m.location_notes,
+                m.conference_url,
+                m.conference_url_notes,
+                m.conference_phone,
+                m.conference_phone_notes,
+                m.notes,
+                now
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        if in_schedule {
+            tx.execute("INSERT INTO schedule (meeting_id, added_at) VALUES (?1, ?2)", params![id, now])?;
+        }
+        tx.commit()?;
+        self.meeting(id)
+    }
+
+    /// Changes a meeting's details. Skips and attendance are keyed by local date, so they stay.
+    pub fn update_meeting(&mut self, id: i64, input: &MeetingInput, clock: &dyn crate::Clock) -> Result<Meeting> {
+        let m = input.validate(self)?;
+        let changed = self.conn().execute(
+            "UPDATE meetings SET name = ?2, fellowship_id = ?3, group_id = ?4, weekdays = ?5, date = ?6,
+                 start_time = ?7, duration_minutes = ?8, time_zone = ?9, attendance = ?10, types = ?11,
+                 location = ?12, address = ?13, location_notes = ?14, conference_url = ?15,
+                 conference_url_notes = ?16, conference_phone = ?17, conference_phone_notes = ?18, notes = ?19,
+                 updated_at = ?20
+             WHERE id = ?1",
+            params![
+                id,
+                m.name,
+                m.fellowship,
+                m.group,
+                m.weekdays,
+                m.date,
+                m.start_time,
+                m.duration_minutes,
+                m.time_zone,
+                m.attendance.as_str(),
+                m.types,
+                m.location,
+                m.address,
+                m.location_notes,
+                m.conference_url,
+                m.conference_url_notes,
+                m.conference_phone,
+                m.conference_phone_notes,
+                m.notes,
+                clock.now().timestamp()
+            ],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound(format!("Meeting {id}")));
+        }
+        self.meeting(id)
+    }
+
+    /// Deletes a meeting with its schedule entry, skips and reminder log. The attendance log keeps
+    /// the meeting's name, so past attendance still counts.
+    pub fn delete_meeting(&mut self, id: i64) -> Result<()> {
+        if self.conn().execute("DELETE FROM meetings WHERE id = ?1", [id])? == 0 {
+            return Err(Error::NotFound(format!("Meeting {id}")));
+        }
+        Ok(())
+    }
+
+    /// Keeps the user's own notes on a meeting.
+    pub fn set_meeting_notes(&mut self, id: i64, notes: &str) -> Result<Meeting> {
+        let notes =
+            crate::validation::optional_text("personal_notes", "notes", Some(notes), crate::validation::MAX_NOTES)?;
+        if self
+            .conn()
+            .execute("UPDATE meetings SET personal_notes = ?2 WHERE id = ?1", params![id, notes.unwrap_or_default()])?
+            == 0
+        {
+            return Err(Error::NotFound(format!("Meeting {id}")));
+        }
+        self.meeting(id)
+    }
+}

@@ -1,0 +1,45 @@
+// The guidance calls: bundled pages, search, crisis resources and the "Is now a good time?" checklist.
+// Components import from here, never from @tauri-apps.
+import { invoke } from '@tauri-apps/api/core';
+import { ApiError } from './index';
+import type { Checklist } from '../bindings/Checklist';
+import type { ChecklistSign } from '../bindings/ChecklistSign';
+import type { ErrorPayload } from '../bindings/ErrorPayload';
+import type { GuidanceHit } from '../bindings/GuidanceHit';
+import type { GuidancePage } from '../bindings/GuidancePage';
+import type { GuidanceSummary } from '../bindings/GuidanceSummary';
+import type { NextStep } from '../bindings/NextStep';
+import type { StepLink } from '../bindings/StepLink';
+import type { TocEntry } from '../bindings/TocEntry';
+
+function isErrorPayload(value: unknown): value is ErrorPayload {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'message' in value;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    if (isErrorPayload(error)) throw new ApiError({ ...error, field: error.field ?? null });
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ApiError({ kind: 'unexpected', message, field: null });
+  }
+}
+
+/** The slug of the crisis resources, shown on every guidance view. */
+export const CRISIS_SLUG = 'crisis';
+/** The checklist's place under `#/guidance/`; search may return it as a hit. */
+export const CHECKLIST_SLUG = 'checklist';
+
+export const guidanceApi = {
+  /** The topics, in reading order. */
+  index: () => call<GuidanceSummary[]>('guidance_index'),
+  /** One page (or `crisis`), with HTML the core rendered from bundled Markdown. */
+  page: (slug: string) => call<GuidancePage>('guidance_page', { slug }),
+  search: (query: string) => call<GuidanceHit[]>('guidance_search', { query }),
+  checklist: () => call<Checklist>('guidance_checklist'),
+  /** Gentle next steps for the ticked signs; never a score. */
+  nextSteps: (ticked: string[]) => call<NextStep[]>('guidance_next_steps', { ticked }),
+};
+
+export type { Checklist, ChecklistSign, GuidanceHit, GuidancePage, GuidanceSummary, NextStep, StepLink, TocEntry };

@@ -1,0 +1,44 @@
+// Formatting instants for people. The core decides every instant; this only writes them out.
+
+export function formatTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso));
+}
+
+export function formatDay(isoDate: string, style: 'long' | 'short' = 'long'): string {
+  // A plain date: format it at noon UTC so no zone can move it to another day.
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: style,
+    month: style === 'long' ? 'long' : 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const WEEKDAYS_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "starts in 25 min", "in progress", "ended" or "" (more than 12 hours away). */
+export function relativeLabel(startsAt: string, endsAt: string, now: Date): string {
+  const start = new Date(startsAt).getTime();
+  const end = new Date(endsAt).getTime();
+  const t = now.getTime();
+  if (t >= end) return 'ended';
+  if (t >= start) return 'in progress';
+  const minutes = Math.round((start - t) / 60000);
+  if (minutes < 1) return 'starting now';
+  if (minutes < 60) return `starts in ${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 12) return `starts in ${hours} h ${minutes % 60 ? `${minutes % 60} min` : ''}`.trim();
+  return '';
+}
+
+/** A link that opens an address in a map, in the system's browser. */
+export function mapLink(address: string): string {
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}`;
+}
+
+/** A dial-in string as a `tel:` link; commas (pauses) and # are kept, encoded. */
+export function telLink(phone: string): string {
+  return `tel:${encodeURIComponent(phone.replace(/[\s()-]/g, ''))}`;
+}
