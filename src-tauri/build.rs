@@ -37,6 +37,11 @@ const COMMANDS: &[&str] = &[
     "week_agenda",
     "upcoming",
     "attendance_summary",
+    "import_preview",
+    "import_run",
+    "export_ics",
+    "backup_to_file",
+    "restore_from_file",
 ];
 
 fn main() {

@@ -20,6 +20,9 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::directory::GroupInput::export_all(&cfg)?;
     crate::directory::GroupDeletion::export_all(&cfg)?;
     crate::guidance::export_bindings(&cfg)?;
+    crate::import::export_bindings(&cfg)?;
+    crate::export::export_bindings(&cfg)?;
+    crate::backup::export_bindings(&cfg)?;
     crate::meetings::Meeting::export_all(&cfg)?;
     crate::meetings::MeetingInput::export_all(&cfg)?;
     crate::meetings::MeetingFilter::export_all(&cfg)?;

@@ -5,12 +5,15 @@
 //! Invariant: this crate never depends on tauri, webkit or gtk (see `tests/no_shell_deps.rs`).
 
 pub mod app_info;
+pub mod backup;
 pub mod bindings;
 pub mod clock;
 pub mod directory;
 pub mod error;
+pub mod export;
 pub mod generate;
 pub mod guidance;
+pub mod import;
 pub mod meetings;
 pub mod overview;
 pub mod recurrence;

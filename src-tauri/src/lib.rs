@@ -23,6 +23,10 @@ struct Launch {
 pub fn main_desktop() {
     use clap::Parser;
     let cli = cli::Cli::parse();
+    // Subcommands run headless and exit here: no window, and never through a running instance.
+    if let Some(exit_code) = cli::run_subcommand(&cli) {
+        std::process::exit(exit_code);
+    }
     launch(Launch { data_dir: cli.data_dir, hidden: cli.hidden });
 }
 

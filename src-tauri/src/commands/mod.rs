@@ -8,6 +8,7 @@ pub mod meetings;
 pub mod overview;
 pub mod schedule;
 pub mod settings;
+pub mod transfer;
 
 /// The invoke handler with every command. Keep in step with `COMMANDS` in build.rs.
 pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
@@ -47,5 +48,10 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         schedule::week_agenda,
         schedule::upcoming,
         schedule::attendance_summary,
+        transfer::import_preview,
+        transfer::import_run,
+        transfer::export_ics,
+        transfer::backup_to_file,
+        transfer::restore_from_file,
     ]
 }
