@@ -42,6 +42,7 @@ const COMMANDS: &[&str] = &[
     "export_ics",
     "backup_to_file",
     "restore_from_file",
+    "reminder_status",
 ];
 
 fn main() {

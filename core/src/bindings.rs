@@ -30,6 +30,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::schedule::Upcoming::export_all(&cfg)?;
     crate::schedule::AttendanceSummary::export_all(&cfg)?;
     crate::time_zone::TimeZones::export_all(&cfg)?;
+    crate::reminders::ReminderStatus::export_all(&cfg)?;
     Ok(())
 }
 

@@ -17,6 +17,7 @@ pub mod import;
 pub mod meetings;
 pub mod overview;
 pub mod recurrence;
+pub mod reminders;
 pub mod schedule;
 pub mod settings;
 pub mod store;

@@ -3,7 +3,10 @@
 
 mod cli;
 mod commands;
+mod reminders;
 mod state;
+#[cfg(desktop)]
+mod tray;
 
 use state::AppState;
 use std::path::PathBuf;
@@ -52,6 +55,18 @@ fn launch(options: Launch) {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| setup(app, options))
+        .on_window_event(|window, event| {
+            // Closing the window keeps Homegroup in the tray, so reminders keep coming.
+            #[cfg(desktop)]
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if window.label() == MAIN_WINDOW {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
+            #[cfg(mobile)]
+            let _ = (window, event);
+        })
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .expect("Homegroup could not start");
@@ -60,7 +75,28 @@ fn launch(options: Launch) {
 fn setup(app: &mut App, options: Launch) -> Result<(), Box<dyn std::error::Error>> {
     let data_dir = data_dir(app, options.data_dir)?;
     let exit_when_ready = std::env::var("HOMEGROUP_EXIT_WHEN_READY").is_ok_and(|v| v == "1");
-    app.manage(AppState::open(data_dir.clone(), exit_when_ready)?);
+    let (wake_reminders, reminder_wakes) = std::sync::mpsc::sync_channel(1);
+    app.manage(AppState::open(data_dir.clone(), exit_when_ready, wake_reminders)?);
+
+    #[cfg(desktop)]
+    {
+        tray::build(app)?;
+        let notifier = Box::new(reminders::DesktopNotifier::new(app.handle().clone()));
+        reminders::spawn_loop(app.handle().clone(), notifier, reminder_wakes);
+    }
+    #[cfg(mobile)]
+    {
+        // The system schedules mobile reminders: re-plan them at start and after every change.
+        let handle = app.handle().clone();
+        std::thread::spawn(move || loop {
+            if let Err(e) = reminders::schedule_upcoming(&handle) {
+                eprintln!("homegroup: reminders could not be scheduled: {e}");
+            }
+            if reminder_wakes.recv().is_err() {
+                break;
+            }
+        });
+    }
 
     #[cfg(desktop)]
     {
@@ -95,7 +131,7 @@ fn data_dir(app: &App, flag: Option<PathBuf>) -> tauri::Result<PathBuf> {
 }
 
 #[cfg(desktop)]
-fn show_main_window<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
+pub(crate) fn show_main_window<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
         let _ = window.show();
         let _ = window.unminimize();

@@ -75,12 +75,23 @@ fn wait_for_port(port: u16, timeout: Duration) -> bool {
 }
 
 /// A private X display for one test.
-struct Display {
+pub struct Display {
     number: u32,
     process: Child,
 }
 
 impl Display {
+    /// A new Xvfb display on a free number.
+    pub fn start_new() -> Display {
+        let (xvfb, _) = check_prerequisites();
+        Display::start(&xvfb)
+    }
+
+    /// The `DISPLAY` value for it, e.g. `:123`.
+    pub fn name(&self) -> String {
+        format!(":{}", self.number)
+    }
+
     fn start(xvfb: &Path) -> Display {
         for number in 100 + (std::process::id() % 200)..400 {
             if Path::new(&format!("/tmp/.X11-unix/X{number}")).exists()

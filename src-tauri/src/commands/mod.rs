@@ -6,6 +6,7 @@ pub mod directory;
 pub mod guidance;
 pub mod meetings;
 pub mod overview;
+pub mod reminders;
 pub mod schedule;
 pub mod settings;
 pub mod transfer;
@@ -48,6 +49,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         schedule::week_agenda,
         schedule::upcoming,
         schedule::attendance_summary,
+        reminders::reminder_status,
         transfer::import_preview,
         transfer::import_run,
         transfer::export_ics,

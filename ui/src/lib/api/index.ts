@@ -1,5 +1,6 @@
 // The one place the UI talks to the shell. Components import from here, never from @tauri-apps.
 import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { openUrl } from '@tauri-apps/plugin-opener';
 import type { AppInfo } from '../bindings/AppInfo';
 import type { DirectoryEntry } from '../bindings/DirectoryEntry';
@@ -12,6 +13,7 @@ import type { Meeting } from '../bindings/Meeting';
 import type { MeetingFilter } from '../bindings/MeetingFilter';
 import type { MeetingInput } from '../bindings/MeetingInput';
 import type { TimeZones } from '../bindings/TimeZones';
+import type { ReminderStatus } from '../bindings/ReminderStatus';
 import type { Upcoming } from '../bindings/Upcoming';
 import type { WeekAgenda } from '../bindings/WeekAgenda';
 import type { GroupDeletion } from '../bindings/GroupDeletion';
@@ -95,6 +97,11 @@ export const api = {
   weekAgenda: (weekOffset: number) => call<WeekAgenda>('week_agenda', { weekOffset }),
   upcoming: () => call<Upcoming>('upcoming'),
   attendanceSummary: () => call<AttendanceSummary>('attendance_summary'),
+  reminderStatus: () => call<ReminderStatus>('reminder_status'),
+
+  /** The shell asks to show a screen (a clicked reminder opens its meeting). */
+  onOpenRoute: (handler: (route: string) => void): Promise<UnlistenFn> =>
+    listen<string>('open-route', (event) => handler(event.payload)),
 
   /** Opens a link in the system's browser, dialer or maps app; never inside the app. */
   async openExternal(url: string): Promise<void> {
@@ -108,6 +115,7 @@ export type {
   AttendanceSummary,
   Meeting,
   MeetingInput,
+  ReminderStatus,
   TimeZones,
   Upcoming,
   WeekAgenda,

@@ -1,0 +1,24 @@
+//! Reminders in the shell. The core decides what is due and when; this module only waits and
+//! delivers. Desktop: a thread that sleeps until the next reminder is due (woken early when data
+//! changes) and looks at the wall clock at least once a minute, so sleep, suspend and clock
+//! changes are caught up; it delivers through notify-rust. Mobile: the next reminders are handed
+//! to the system's scheduler through the notification plugin (see `mobile.rs`).
+
+#[cfg(desktop)]
+mod desktop;
+#[cfg(mobile)]
+mod mobile;
+
+use homegroup_core::reminders::NotificationText;
+
+/// Delivers one notification; an error says why it could not be shown.
+pub trait Notifier: Send + Sync {
+    /// Whether notifications can be shown at all on this system, or why not.
+    fn check(&self) -> Result<(), String>;
+    fn notify(&self, text: &NotificationText, meeting_id: i64, discreet: bool) -> Result<(), String>;
+}
+
+#[cfg(desktop)]
+pub use desktop::{spawn_loop, DesktopNotifier};
+#[cfg(mobile)]
+pub use mobile::schedule_upcoming;

@@ -1,0 +1,58 @@
+//! The system tray: Homegroup keeps running there when its window closes, so reminders keep
+//! coming. Its tooltip names the next meeting (only its time in discreet mode).
+
+use chrono_tz::Tz;
+use homegroup_core::schedule::AgendaItem;
+use tauri::menu::{Menu, MenuItem};
+use tauri::tray::TrayIconBuilder;
+use tauri::{App, AppHandle, Runtime};
+use tauri_plugin_dialog::{DialogExt, MessageDialogButtons};
+
+const TRAY_ID: &str = "main";
+
+pub fn build(app: &App) -> tauri::Result<()> {
+    let open = MenuItem::with_id(app, "open", "Open Homegroup", true, None::<&str>)?;
+    let quit = MenuItem::with_id(app, "quit", "Quit Homegroup…", true, None::<&str>)?;
+    let menu = Menu::with_items(app, &[&open, &quit])?;
+    TrayIconBuilder::with_id(TRAY_ID)
+        .icon(tauri::image::Image::from_bytes(include_bytes!("../../assets/icons/tray.png"))?)
+        .tooltip("Homegroup")
+        .menu(&menu)
+        .on_menu_event(|app, event| match event.id.as_ref() {
+            "open" => crate::show_main_window(app),
+            "quit" => confirm_quit(app),
+            _ => {}
+        })
+        .build(app)?;
+    Ok(())
+}
+
+/// Quitting stops reminders: say so first.
+fn confirm_quit<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    app.dialog()
+        .message("Meeting reminders stop until you open Homegroup again.")
+        .title("Quit Homegroup?")
+        .buttons(MessageDialogButtons::OkCancelCustom("Quit".into(), "Keep running".into()))
+        .show(move |quit| {
+            if quit {
+                app.exit(0);
+            }
+        });
+}
+
+pub fn set_tooltip<R: Runtime>(app: &AppHandle<R>, next: Option<&AgendaItem>, zone: Tz, discreet: bool) {
+    let Some(tray) = app.tray_by_id(TRAY_ID) else { return };
+    let text = match next {
+        None => "Homegroup".to_owned(),
+        Some(item) => {
+            let at = item.starts_at.with_timezone(&zone).format("%-I:%M %p");
+            if discreet {
+                format!("Next meeting at {at}")
+            } else {
+                format!("Next: {} at {at}", item.name)
+            }
+        }
+    };
+    let _ = tray.set_tooltip(Some(text));
+}
