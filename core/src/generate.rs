@@ -78,6 +78,33 @@ pub fn groups(seed: u64, count: usize) -> Vec<GroupInput> {
         .collect()
 }
 
+const ZONES: &[&str] =
+    &["America/New_York", "America/Chicago", "America/Los_Angeles", "Europe/London", "Australia/Sydney"];
+
+/// `count` weekly meetings across zones, days and times, half online.
+pub fn meetings(seed: u64, count: usize) -> Vec<crate::meetings::MeetingInput> {
+    use crate::meetings::{Attendance, MeetingInput};
+    let mut rng = Seeded::new(seed);
+    (0..count)
+        .map(|i| {
+            let online = rng.below(2) == 0;
+            let days: Vec<u8> = (0..7).filter(|_| rng.below(4) == 0).collect();
+            MeetingInput {
+                name: format!("{} {} Meeting {i}", rng.pick(WORDS), rng.pick(WORDS)),
+                fellowship: Some((*rng.pick(FELLOWSHIPS)).to_owned()),
+                weekdays: if days.is_empty() { vec![rng.below(7) as u8] } else { days },
+                start_time: Some(format!("{:02}:{:02}", 6 + rng.below(16), rng.below(4) * 15)),
+                duration_minutes: 60,
+                time_zone: (*rng.pick(ZONES)).to_owned(),
+                attendance: if online { Attendance::Online } else { Attendance::InPerson },
+                conference_url: online.then(|| format!("https://example.org/meet/{i}")),
+                location: (!online).then(|| format!("{} hall", rng.pick(WORDS))),
+                ..MeetingInput::default()
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -1,8 +1,15 @@
 //! The command line, parsed in `main()` before the Tauri builder starts, so it needs no display
 //! and a running instance (single-instance plugin) never swallows it.
+//!
+//! This file parses and prints; the work happens in the core. Exit codes: 0 done (an import that
+//! skipped rows too), 1 bad input or nothing could be done, 2 usage. Without a terminal nothing is
+//! asked: a needed choice missing from the arguments is a usage error naming its flag.
 
-use clap::Parser;
-use std::path::PathBuf;
+use clap::{Parser, Subcommand};
+use homegroup_core::import::{FeedFormat, ImportOptions, ImportReport};
+use homegroup_core::{Error, Store, SystemClock};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Parser)]
 #[command(name = "homegroup", version, about = "Peer support groups, your meeting schedule and reminders, offline.")]
@@ -14,9 +21,294 @@ pub struct Cli {
     /// Start in the system tray without showing the window (used when starting at login).
     #[arg(long)]
     pub hidden: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import a meeting list (Meeting Guide JSON or BMLT results) from a file.
+    Import {
+        file: PathBuf,
+        /// The file's format; recognised from the file when left out.
+        #[arg(long, value_parser = ["meeting-guide", "bmlt"])]
+        format: Option<String>,
+        /// The time zone of meetings that name none, such as America/New_York.
+        #[arg(long, value_name = "ZONE")]
+        time_zone: Option<String>,
+        /// The fellowship whose type codes the list uses (aa, na, al-anon, ...; "none" for none).
+        #[arg(long, value_name = "ID")]
+        fellowship: Option<String>,
+    },
+    /// List every meeting.
+    Meetings {
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Meetings in your schedule in the coming 7 days.
+    Next {
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a meeting to your schedule or remove it.
+    Schedule {
+        #[command(subcommand)]
+        action: ScheduleAction,
+    },
+    /// Save your schedule as an iCalendar (.ics) file.
+    ExportIcs { file: PathBuf },
+    /// Save everything you made to one backup file.
+    Backup { file: PathBuf },
+    /// Bring back a backup file, merging it with what is here.
+    Restore { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScheduleAction {
+    /// MEETING is the meeting's id, or its slug from a list when that is unique.
+    Add {
+        meeting: String,
+        /// Minutes before the meeting its reminder comes (the default from settings when left out).
+        #[arg(long, value_name = "N")]
+        lead_minutes: Option<u32>,
+    },
+    Remove {
+        meeting: String,
+    },
+}
+
+/// Why a subcommand stopped.
+enum Failure {
+    /// Bad input, or nothing could be done (exit 1).
+    Input(String),
+    /// The command line was not usable (exit 2).
+    Usage(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Input(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::Input(e.to_string())
+    }
 }
 
 /// Runs a subcommand, if one was given, and returns its exit code; `None` starts the app.
-pub fn run_subcommand(_cli: &Cli) -> Option<i32> {
-    None
+pub fn run_subcommand(cli: &Cli) -> Option<i32> {
+    let command = cli.command.as_ref()?;
+    let result = data_dir(cli.data_dir.clone())
+        .ok_or_else(|| Failure::Input("There is no data folder: set HOMEGROUP_DATA_DIR or --data-dir.".into()))
+        .and_then(|dir| Ok(Store::open_in(&dir)?))
+        .and_then(|mut store| run(command, &mut store));
+    Some(match result {
+        Ok(()) => 0,
+        Err(Failure::Input(message)) => {
+            eprintln!("homegroup: {message}");
+            1
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("homegroup: {message}\nRun `homegroup --help` for how to use it.");
+            2
+        }
+    })
+}
+
+/// `--data-dir`, else `HOMEGROUP_DATA_DIR`, else the folder Tauri's `app_data_dir` gives for
+/// `org.homegroup.app`.
+fn data_dir(flag: Option<PathBuf>) -> Option<PathBuf> {
+    const ID: &str = "org.homegroup.app";
+    let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    if let Some(dir) = flag.or_else(|| env("HOMEGROUP_DATA_DIR")) {
+        return Some(dir);
+    }
+    if cfg!(target_os = "windows") {
+        env("APPDATA").map(|d| d.join(ID))
+    } else if cfg!(target_os = "macos") {
+        env("HOME").map(|h| h.join("Library/Application Support").join(ID))
+    } else {
+        env("XDG_DATA_HOME").or_else(|| env("HOME").map(|h| h.join(".local/share"))).map(|d| d.join(ID))
+    }
+}
+
+fn run(command: &Command, store: &mut Store) -> Result<(), Failure> {
+    let clock = SystemClock;
+    match command {
+        Command::Import { file, format, time_zone, fellowship } => {
+            import(store, file, format.as_deref(), time_zone.as_deref(), fellowship.as_deref())
+        }
+        Command::Meetings { json } => {
+            let meetings = store.script_meetings()?;
+            if *json {
+                print_json(&meetings)
+            } else {
+                for m in &meetings {
+                    let when = match &m.start_time {
+                        Some(time) => format!("{} {time} {}", days(&m.weekdays), m.time_zone),
+                        None => "by appointment".into(),
+                    };
+                    let mark = if m.in_schedule { "*" } else { " " };
+                    let slug = m.slug.as_deref().map(|s| format!("  [{s}]")).unwrap_or_default();
+                    println!("{mark}{:>6}  {}  ({when}){slug}", m.id, m.name);
+                }
+                if meetings.is_empty() {
+                    println!("No meetings yet. Import a list with `homegroup import FILE`.");
+                }
+                Ok(())
+            }
+        }
+        Command::Next { json } => {
+            let next = store.script_next(homegroup_core::Clock::now(&clock), 7)?;
+            if *json {
+                print_json(&next)
+            } else {
+                for o in &next {
+                    println!("{}  {}  (meeting {})", o.starts_at, o.name, o.meeting_id);
+                }
+                if next.is_empty() {
+                    println!("Nothing in your schedule in the next 7 days.");
+                }
+                Ok(())
+            }
+        }
+        Command::Schedule { action: ScheduleAction::Add { meeting, lead_minutes } } => {
+            let m = store.find_meeting(meeting)?;
+            let m = store.add_to_schedule(m.id, *lead_minutes, true, &clock)?;
+            println!("Added to your schedule: {} (meeting {}).", m.name, m.id);
+            Ok(())
+        }
+        Command::Schedule { action: ScheduleAction::Remove { meeting } } => {
+            let m = store.find_meeting(meeting)?;
+            let m = store.remove_from_schedule(m.id)?;
+            println!("Removed from your schedule: {} (meeting {}).", m.name, m.id);
+            Ok(())
+        }
+        Command::ExportIcs { file } => {
+            let events = store.export_ics_file(file, &clock)?;
+            println!("Saved {events} meeting(s) to {}.", file.display());
+            Ok(())
+        }
+        Command::Backup { file } => {
+            let summary = store.backup_to_file(file, &clock)?;
+            println!(
+                "Backed up {} meeting(s) and {} group(s) to {}.",
+                summary.meetings,
+                summary.groups,
+                file.display()
+            );
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let report = store.restore_from_file(file, &clock)?;
+            println!("{}", report.summary());
+            Ok(())
+        }
+    }
+}
+
+fn import(
+    store: &mut Store,
+    file: &Path,
+    format: Option<&str>,
+    time_zone: Option<&str>,
+    fellowship: Option<&str>,
+) -> Result<(), Failure> {
+    let bytes = std::fs::read(file).map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
+    let source = homegroup_core::import::source_name_for(file);
+    let mut options = ImportOptions {
+        format: format.and_then(FeedFormat::parse),
+        time_zone: time_zone.map(str::to_owned),
+        fellowship: fellowship.filter(|f| *f != "none").map(str::to_owned),
+        source: Some(source),
+    };
+    let preview = store.preview_import(&bytes, &options)?;
+    if options.time_zone.is_none() && preview.rows_without_time_zone > 0 {
+        let device = homegroup_core::time_zone::device().name().to_owned();
+        options.time_zone = Some(ask(
+            "--time-zone",
+            &format!("{} meeting(s) do not say their time zone. Time zone", preview.rows_without_time_zone),
+            &device,
+        )?);
+    }
+    if fellowship.is_none() {
+        let guess = preview.guessed_fellowship.clone().unwrap_or_else(|| "none".into());
+        let chosen = ask("--fellowship", "Fellowship whose meeting types this list uses", &guess)?;
+        options.fellowship = Some(chosen).filter(|f| f != "none");
+    }
+    let total = preview.rows;
+    let show_progress = std::io::stderr().is_terminal() && total > 500;
+    let report = store.import_feed(&bytes, &options, &SystemClock, &mut |done| {
+        if show_progress {
+            eprint!("\rImporting… {done} of {total}");
+        }
+    })?;
+    if show_progress {
+        eprintln!();
+    }
+    print_report(&report);
+    Ok(())
+}
+
+/// Asks for a choice on a terminal (Enter keeps `default`); without one, it is a usage error
+/// naming the flag.
+fn ask(flag: &str, question: &str, default: &str) -> Result<String, Failure> {
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::Usage(format!("Please choose with {flag} (for example {flag} {default}).")));
+    }
+    eprint!("{question} [{default}]: ");
+    std::io::stderr().flush()?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let answer = line.trim();
+    Ok(if answer.is_empty() { default.to_owned() } else { answer.to_owned() })
+}
+
+fn print_report(report: &ImportReport) {
+    println!(
+        "Imported {} from {}: {} added, {} updated, {} unchanged, {} no longer listed.",
+        report.rows.saturating_sub(report.skipped_count),
+        report.source,
+        report.added,
+        report.updated,
+        report.unchanged,
+        report.delisted
+    );
+    for change in &report.schedule_changes {
+        let what = match change.change {
+            homegroup_core::import::ScheduleChangeKind::Changed => "changed",
+            homegroup_core::import::ScheduleChangeKind::Delisted => "is no longer listed",
+        };
+        println!("In your schedule: {} (meeting {}) {what}.", change.name, change.meeting_id);
+    }
+    for p in &report.skipped {
+        eprintln!("skipped row {} ({}), {}: {}", p.index, p.slug.as_deref().unwrap_or("no slug"), p.field, p.message);
+    }
+    for p in &report.warnings {
+        eprintln!("warning, row {} ({}), {}: {}", p.index, p.slug.as_deref().unwrap_or("no slug"), p.field, p.message);
+    }
+    let unlisted = (report.skipped_count as usize + report.warning_count as usize)
+        .saturating_sub(report.skipped.len() + report.warnings.len());
+    if unlisted > 0 {
+        eprintln!("… and {unlisted} more.");
+    }
+}
+
+fn days(weekdays: &[u8]) -> String {
+    const NAMES: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    if weekdays.is_empty() {
+        return "once".into();
+    }
+    weekdays.iter().filter_map(|d| NAMES.get(usize::from(*d))).copied().collect::<Vec<_>>().join(",")
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Input(e.to_string()))?;
+    println!("{text}");
+    Ok(())
 }

@@ -130,6 +130,22 @@ fn data_dir(app: &App, flag: Option<PathBuf>) -> tauri::Result<PathBuf> {
     app.path().app_data_dir()
 }
 
+/// Registers (or removes) Homegroup with the system's autostart, started hidden in the tray.
+/// A failure is logged: the setting is saved either way and tried again at the next save.
+pub(crate) fn start_at_login<R: tauri::Runtime>(app: &tauri::AppHandle<R>, enabled: bool) {
+    #[cfg(desktop)]
+    {
+        use tauri_plugin_autostart::ManagerExt;
+        let autostart = app.autolaunch();
+        let result = if enabled { autostart.enable() } else { autostart.disable() };
+        if let Err(e) = result {
+            eprintln!("homegroup: start at login could not be changed: {e}");
+        }
+    }
+    #[cfg(mobile)]
+    let _ = (app, enabled);
+}
+
 #[cfg(desktop)]
 pub(crate) fn show_main_window<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {

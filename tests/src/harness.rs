@@ -151,6 +151,11 @@ impl Profile {
         self.root.path().join("data")
     }
 
+    /// The app's `HOME` (the autostart entry goes to `~/.config/autostart`, whatever XDG says).
+    pub fn home_dir(&self) -> PathBuf {
+        self.root.path().join("home")
+    }
+
     fn app_env(&self) -> Vec<(String, String)> {
         let p = |s: &str| self.root.path().join(s).display().to_string();
         let mut env = vec![

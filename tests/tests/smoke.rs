@@ -35,6 +35,17 @@ async fn opens_navigates_and_keeps_a_setting_across_restarts() {
     let theme = app.driver.execute("return document.documentElement.dataset.theme ?? null", vec![]).await.unwrap();
     assert_eq!(theme.json().as_str(), Some("dark"));
     app.screenshot("settings-dark").await;
+
+    // Start at login writes the desktop's autostart entry, which starts the app hidden in the tray.
+    app.click("[data-testid=start-at-login]").await;
+    app.wait_for_text("[role=status]", "Saved").await;
+    let entry = profile.home_dir().join(".config/autostart/Homegroup.desktop");
+    let start = std::time::Instant::now();
+    while !entry.exists() && start.elapsed().as_secs() < 5 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let desktop_entry = std::fs::read_to_string(&entry).expect("an autostart entry");
+    assert!(desktop_entry.contains("--hidden"), "{desktop_entry}");
     app.stop().await;
 
     assert!(profile.data_dir().join("homegroup.sqlite3").exists(), "the database lives in the data folder");

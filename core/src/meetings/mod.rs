@@ -4,6 +4,7 @@
 mod input;
 
 pub use input::MeetingInput;
+pub(crate) use input::{is_dial_string, parse_start_time};
 
 use crate::recurrence::Rule;
 use crate::{Error, Result, Store};
@@ -136,7 +137,7 @@ const MEETING_SELECT: &str = "SELECT m.id, m.source, m.slug, m.name, m.fellowshi
         m.weekdays, m.date, m.start_time, m.duration_minutes, m.time_zone, m.attendance, m.types,
         m.location, m.address, m.location_notes, m.conference_url, m.conference_url_notes,
         m.conference_phone, m.conference_phone_notes, m.notes, m.personal_notes, m.active, m.listed,
-        s.meeting_id IS NOT NULL, m.favourite, s.lead_minutes, coalesce(s.remind, 1), f.type_codes
+        s.meeting_id IS NOT NULL, m.favourite, s.lead_minutes, coalesce(s.remind, 1)
      FROM meetings m
      LEFT JOIN fellowships f ON f.id = m.fellowship_id
      LEFT JOIN groups g ON g.id = m.group_id
@@ -145,7 +146,6 @@ const MEETING_SELECT: &str = "SELECT m.id, m.source, m.slug, m.name, m.fellowshi
 fn meeting_from_row(row: &Row) -> rusqlite::Result<Result<Meeting>> {
     let attendance: String = row.get(13)?;
     let types: String = row.get(14)?;
-    let fellowship_codes: Option<String> = row.get(30)?;
     let date: Option<String> = row.get(9)?;
     Ok((|| {
         let codes: Vec<String> =
@@ -168,7 +168,8 @@ fn meeting_from_row(row: &Row) -> rusqlite::Result<Result<Meeting>> {
             duration_minutes: row.get(11)?,
             time_zone: row.get(12)?,
             attendance: Attendance::parse(&attendance)?,
-            types: crate::type_codes::describe(&codes, fellowship_codes.as_deref()),
+            // Named afterwards, once per fellowship (see `Store::name_types`).
+            types: codes.into_iter().map(|code| MeetingType { code, name: None }).collect(),
             location: row.get(15)?,
             address: row.get(16)?,
             location_notes: row.get(17)?,
@@ -199,10 +200,34 @@ pub struct MeetingFilter {
 
 impl Store {
     pub fn meeting(&self, id: i64) -> Result<Meeting> {
-        self.conn()
+        let mut meeting = self
+            .conn()
             .query_row(&format!("{MEETING_SELECT} WHERE m.id = ?1"), [id], meeting_from_row)
             .optional()?
-            .ok_or_else(|| Error::NotFound(format!("Meeting {id}")))?
+            .ok_or_else(|| Error::NotFound(format!("Meeting {id}")))??;
+        self.name_types(std::slice::from_mut(&mut meeting))?;
+        Ok(meeting)
+    }
+
+    /// Names each meeting's type codes with its fellowship's table, reading each table once.
+    fn name_types(&self, meetings: &mut [Meeting]) -> Result<()> {
+        let mut tables: std::collections::HashMap<Option<String>, Option<String>> = std::collections::HashMap::new();
+        for meeting in meetings.iter_mut().filter(|m| !m.types.is_empty()) {
+            let table = match tables.get(&meeting.fellowship) {
+                Some(table) => table.clone(),
+                None => {
+                    let table = match &meeting.fellowship {
+                        Some(id) => self.fellowship_type_codes(id).ok(),
+                        None => None,
+                    };
+                    tables.insert(meeting.fellowship.clone(), table.clone());
+                    table
+                }
+            };
+            let codes: Vec<String> = meeting.types.iter().map(|t| t.code.clone()).collect();
+            meeting.types = crate::type_codes::describe(&codes, table.as_deref());
+        }
+        Ok(())
     }
 
     /// Meetings by name, filtered.

@@ -1,7 +1,7 @@
 use crate::state::AppState;
 use homegroup_core::settings::Settings;
 use homegroup_core::Result;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 /// The saved general settings.
 #[tauri::command]
@@ -9,8 +9,15 @@ pub fn get_settings(state: State<'_, AppState>) -> Result<Settings> {
     state.store().settings()
 }
 
-/// Validates and saves the general settings; returns them as saved.
+/// Validates and saves the general settings; returns them as saved. "Start at login" is also
+/// handed to the system.
 #[tauri::command]
-pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings> {
-    state.store().save_settings(&settings)
+pub fn save_settings<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> Result<Settings> {
+    let saved = state.store().save_settings(&settings)?;
+    crate::start_at_login(&app, saved.start_at_login);
+    Ok(saved)
 }

@@ -1,0 +1,153 @@
+use super::*;
+use crate::directory::{FavouriteTarget, GroupInput};
+use crate::import::ImportOptions;
+use crate::meetings::{MeetingFilter, MeetingInput};
+use crate::FixedClock;
+use chrono::{NaiveDate, TimeZone, Utc};
+use proptest::prelude::*;
+
+const FEED: &str = r#"[
+  {"name": "Feed Monday", "slug": "feed-monday", "day": 1, "time": "19:00", "group": "Monday Group"},
+  {"name": "Feed Tuesday", "slug": "feed-tuesday", "day": 2, "time": "12:00"}
+]"#;
+
+fn clock() -> FixedClock {
+    FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap())
+}
+
+/// A store with one of everything the user can make.
+fn store_with(names: &[String], lead: Option<u32>, skip: bool, favourite_feed: bool) -> Store {
+    let clock = clock();
+    let mut store = Store::open_in_memory().unwrap();
+    let opts =
+        ImportOptions { time_zone: Some("America/New_York".into()), source: Some("feed".into()), ..Default::default() };
+    store.import_feed(FEED.as_bytes(), &opts, &clock, &mut |_| {}).unwrap();
+    let group =
+        store.create_group(&GroupInput { name: "My home group".into(), ..GroupInput::default() }, &clock).unwrap();
+    store.set_favourite(&FavouriteTarget::Group(group.id), true).unwrap();
+    store.set_fellowship_notes("aa", "Sponsor: call Sam").unwrap();
+    for (i, name) in names.iter().enumerate() {
+        let input = MeetingInput {
+            name: name.clone(),
+            group: Some(group.id),
+            weekdays: vec![(i % 7) as u8],
+            start_time: Some("18:30".into()),
+            time_zone: "Europe/London".into(),
+            ..MeetingInput::default()
+        };
+        let m = store.create_meeting(&input, i % 2 == 0, &clock).unwrap();
+        if i % 2 == 0 {
+            store.add_to_schedule(m.id, lead, true, &clock).unwrap();
+        }
+    }
+    let feed_monday = store.find_meeting("feed-monday").unwrap();
+    store.add_to_schedule(feed_monday.id, Some(10), true, &clock).unwrap();
+    if skip {
+        store.set_skipped(feed_monday.id, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(), true).unwrap();
+    }
+    store.set_attended(feed_monday.id, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(), true, &clock).unwrap();
+    if favourite_feed {
+        store.set_meeting_favourite(store.find_meeting("feed-tuesday").unwrap().id, true).unwrap();
+    }
+    let mut settings = store.settings().unwrap();
+    settings.default_lead_minutes = 45;
+    store.save_settings(&settings).unwrap();
+    store
+}
+
+#[test]
+fn restores_into_an_empty_database() {
+    let clock = clock();
+    let mut source = store_with(&["Women's meeting".into(), "Steps".into()], Some(20), true, true);
+    let backup = source.backup(&clock).unwrap();
+    assert_eq!(backup.version, BACKUP_VERSION);
+    // Imported meetings without user data are not in it; a re-import brings them back.
+    let slugs: Vec<Option<&str>> = backup.meetings.iter().map(|m| m.key.slug.as_deref()).collect();
+    assert_eq!(slugs, [None, None, Some("feed-monday"), Some("feed-tuesday")]);
+
+    let mut fresh = Store::open_in_memory().unwrap();
+    let report = fresh.restore(&backup, &clock).unwrap();
+    assert_eq!((report.meetings_added, report.groups_added, report.attendance_added), (4, 2, 1));
+    assert_eq!(fresh.settings().unwrap().default_lead_minutes, 45);
+    assert_eq!(fresh.fellowship("aa").unwrap().notes, "Sponsor: call Sam");
+    let scheduled = fresh.meetings(&MeetingFilter { in_schedule_only: true, ..Default::default() }).unwrap();
+    assert_eq!(scheduled.len(), 2);
+    let monday = fresh.find_meeting("feed-monday").unwrap();
+    assert_eq!((monday.lead_minutes, monday.group_name.as_deref()), (Some(10), Some("Monday Group")));
+
+    // Restoring again merges: nothing is added twice.
+    let again = fresh.restore(&backup, &clock).unwrap();
+    assert_eq!((again.meetings_added, again.groups_added, again.attendance_added, again.skips_added), (0, 0, 0, 0));
+    assert_eq!(fresh.meetings(&MeetingFilter::default()).unwrap().len(), 4);
+}
+
+#[test]
+fn merges_into_an_existing_database_without_touching_newer_feed_data() {
+    let clock = clock();
+    let mut source = store_with(&["Steps".into()], None, false, false);
+    let backup = source.backup(&clock).unwrap();
+    // Another device with the same feed, imported later with a new time.
+    let mut other = Store::open_in_memory().unwrap();
+    let newer = FEED.replace("\"19:00\"", "\"19:30\"");
+    let opts =
+        ImportOptions { time_zone: Some("America/New_York".into()), source: Some("feed".into()), ..Default::default() };
+    other.import_feed(newer.as_bytes(), &opts, &clock, &mut |_| {}).unwrap();
+    let report = other.restore(&backup, &clock).unwrap();
+    assert_eq!((report.meetings_added, report.meetings_updated), (1, 1));
+    let monday = other.find_meeting("feed-monday").unwrap();
+    assert_eq!(monday.start_time.as_deref(), Some("19:30"), "the feed's newer time stays");
+    assert!(monday.in_schedule, "the user's schedule comes back");
+    assert_eq!(other.meetings(&MeetingFilter::default()).unwrap().len(), 3);
+}
+
+#[test]
+fn a_newer_version_is_refused_clearly_and_other_files_are_not_backups() {
+    let mut store = Store::open_in_memory().unwrap();
+    let err = store.restore_bytes(br#"{"format": "homegroup-backup", "version": 99}"#, &clock()).unwrap_err();
+    assert_eq!(err.payload().field.as_deref(), Some("version"));
+    assert!(err.to_string().contains("newer Homegroup"));
+    for bad in [&b"[]"[..], b"not json", br#"{"format": "other", "version": 1}"#] {
+        let err = store.restore_bytes(bad, &clock()).unwrap_err();
+        assert_eq!(err.payload().field.as_deref(), Some("file"));
+    }
+    assert!(store.meetings(&MeetingFilter::default()).unwrap().is_empty());
+}
+
+#[test]
+fn a_file_round_trip() {
+    let clock = clock();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("backup.json");
+    let mut source = store_with(&["Steps".into()], Some(5), true, false);
+    let summary = source.backup_to_file(&path, &clock).unwrap();
+    assert_eq!(summary.meetings, 2);
+    let mut fresh = Store::open_in_memory().unwrap();
+    let report = fresh.restore_from_file(&path, &clock).unwrap();
+    assert_eq!(report.meetings_added, 2);
+    assert!(report.summary().starts_with("Restored: 2 meeting(s) added"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// backup → restore into a fresh store → backup gives the same document.
+    #[test]
+    fn backup_restore_backup_is_the_same_document(
+        names in proptest::collection::vec("[A-Za-z][A-Za-z '&-]{0,20}", 0..5),
+        lead in proptest::option::of(0u32..600),
+        skip in any::<bool>(),
+        favourite_feed in any::<bool>(),
+    ) {
+        let clock = clock();
+        let mut source = store_with(&names, lead, skip, favourite_feed);
+        let first = source.backup(&clock).unwrap();
+        let mut fresh = Store::open_in_memory().unwrap();
+        fresh.restore(&first, &clock).unwrap();
+        let second = fresh.backup(&clock).unwrap();
+        prop_assert_eq!(&first, &second);
+        let text = serde_json::to_string(&first).unwrap();
+        let mut third = Store::open_in_memory().unwrap();
+        third.restore_bytes(text.as_bytes(), &clock).unwrap();
+        prop_assert_eq!(&third.backup(&clock).unwrap(), &first);
+    }
+}

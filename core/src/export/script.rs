@@ -1,0 +1,135 @@
+//! The command line's `--json` output: a stable shape for scripts, kept here so the command line
+//! only prints. Fields are added, never renamed or removed.
+
+use crate::meetings::{Attendance, Meeting, MeetingFilter};
+use crate::{Error, Result, Store};
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+use rusqlite::params;
+use serde::Serialize;
+
+/// One meeting, for `homegroup meetings --json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScriptMeeting {
+    pub id: i64,
+    /// The source's key (`None` for meetings made in the app).
+    pub slug: Option<String>,
+    pub source: Option<String>,
+    pub name: String,
+    pub fellowship: Option<String>,
+    /// 0 = Sunday.
+    pub weekdays: Vec<u8>,
+    /// `HH:MM`, 24-hour, in the meeting's zone; `None` by appointment.
+    pub start_time: Option<String>,
+    pub duration_minutes: u32,
+    pub time_zone: String,
+    pub attendance: Attendance,
+    /// Type codes.
+    pub types: Vec<String>,
+    pub in_schedule: bool,
+    pub active: bool,
+    pub listed: bool,
+    pub location: Option<String>,
+    pub address: Option<String>,
+    pub conference_url: Option<String>,
+    pub conference_phone: Option<String>,
+}
+
+impl From<Meeting> for ScriptMeeting {
+    fn from(m: Meeting) -> Self {
+        ScriptMeeting {
+            id: m.id,
+            slug: m.slug,
+            source: m.source,
+            name: m.name,
+            fellowship: m.fellowship,
+            weekdays: m.weekdays,
+            start_time: m.start_time,
+            duration_minutes: m.duration_minutes,
+            time_zone: m.time_zone,
+            attendance: m.attendance,
+            types: m.types.into_iter().map(|t| t.code).collect(),
+            in_schedule: m.in_schedule,
+            active: m.active,
+            listed: m.listed,
+            location: m.location,
+            address: m.address,
+            conference_url: m.conference_url,
+            conference_phone: m.conference_phone,
+        }
+    }
+}
+
+/// One occurrence, for `homegroup next --json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScriptOccurrence {
+    pub meeting_id: i64,
+    pub name: String,
+    /// RFC 3339 with the meeting's UTC offset.
+    pub starts_at: String,
+    pub ends_at: String,
+    pub time_zone: String,
+    /// `YYYY-MM-DD` in the meeting's zone.
+    pub local_date: String,
+    pub attendance: Attendance,
+    pub location: Option<String>,
+    pub conference_url: Option<String>,
+}
+
+impl Store {
+    /// Every meeting, by name.
+    pub fn script_meetings(&self) -> Result<Vec<ScriptMeeting>> {
+        Ok(self.meetings(&MeetingFilter::default())?.into_iter().map(ScriptMeeting::from).collect())
+    }
+
+    /// Scheduled occurrences starting in `[now, now + days)`, soonest first; skipped ones left out.
+    pub fn script_next(&self, now: DateTime<Utc>, days: i64) -> Result<Vec<ScriptOccurrence>> {
+        let items = self.agenda_items(now, now + Duration::days(days))?;
+        Ok(items
+            .into_iter()
+            .filter(|i| !i.skipped && i.starts_at >= now)
+            .map(|i| {
+                let zone: Tz = i.time_zone.parse().unwrap_or(Tz::UTC);
+                ScriptOccurrence {
+                    meeting_id: i.meeting_id,
+                    name: i.name,
+                    starts_at: i.starts_at.with_timezone(&zone).to_rfc3339(),
+                    ends_at: i.ends_at.with_timezone(&zone).to_rfc3339(),
+                    time_zone: i.time_zone,
+                    local_date: i.local_date.format("%Y-%m-%d").to_string(),
+                    attendance: i.attendance,
+                    location: i.location,
+                    conference_url: i.conference_url,
+                }
+            })
+            .collect())
+    }
+
+    /// The meeting a person or script names: the app's id, or a feed slug that is unique across
+    /// sources. An ambiguous slug is an error listing the candidates' ids.
+    pub fn find_meeting(&self, key: &str) -> Result<Meeting> {
+        let key = key.trim();
+        if let Ok(id) = key.parse::<i64>() {
+            if let Ok(m) = self.meeting(id) {
+                return Ok(m);
+            }
+        }
+        let mut stmt = self.conn().prepare("SELECT id, source FROM meetings WHERE slug = ?1 ORDER BY id")?;
+        let found: Vec<(i64, Option<String>)> =
+            stmt.query_map(params![key], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        match found.as_slice() {
+            [] => Err(Error::NotFound(format!("Meeting \"{key}\""))),
+            [(id, _)] => self.meeting(*id),
+            many => Err(Error::invalid(
+                "meeting",
+                format!(
+                    "\"{key}\" is the slug of more than one meeting; use one of these ids: {}.",
+                    many.iter()
+                        .map(|(id, source)| format!("{id} (from {})", source.as_deref().unwrap_or("this app")))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )),
+        }
+    }
+}

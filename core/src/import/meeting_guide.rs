@@ -1,0 +1,214 @@
+//! One row of a Meeting Guide JSON feed (the Code4Recovery specification, as the 12 Step Meeting
+//! List and most AA intergroups publish it), read into a [`FeedMeeting`]. Every messy shape that
+//! published feeds use is handled here on purpose; see the tests at the end.
+
+use super::fields::{self, Notes};
+use super::{FeedMeeting, RowOutcome};
+use crate::meetings::Attendance;
+use chrono::NaiveTime;
+use chrono_tz::Tz;
+use serde_json::{Map, Value};
+
+pub(crate) fn read_row(row: &Map<String, Value>, default_zone: Option<Tz>) -> RowOutcome {
+    let mut notes = Notes::default();
+    let slug = match row.get("slug") {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Some(Value::Number(n)) => Some(n.to_string()), // numeric slugs are keys like any other
+        _ => match row.get("id") {
+            Some(Value::Number(n)) => Some(format!("id-{n}")),
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(format!("id-{}", s.trim())),
+            _ => None,
+        },
+    };
+    let Some(slug) = slug else {
+        return RowOutcome::skip(None, "slug", "This row has no slug or id, so it cannot be kept up to date.");
+    };
+    let slug: String = slug.chars().take(200).collect();
+    let Some(name) = fields::name_text(row, "name", &mut notes) else {
+        return RowOutcome::skip(Some(slug), "name", "This row has no meeting name.");
+    };
+
+    // Days: absent, null or empty means "by appointment" (the specification's rule).
+    let mut weekdays = 0u8;
+    let mut day_given = false;
+    match row.get("day") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) if s.trim().is_empty() => {}
+        Some(Value::Array(days)) => {
+            for d in days {
+                day_given = true;
+                match fields::weekday_from_zero(d) {
+                    Some(day) => weekdays |= 1 << day,
+                    None => notes.warn("day", format!("{d} is not a day from 0 (Sunday) to 6, so it was left out.")),
+                }
+            }
+        }
+        Some(Value::String(s)) if s.contains(',') => {
+            for part in s.split(',').filter(|p| !p.trim().is_empty()) {
+                day_given = true;
+                match fields::weekday_from_zero(&Value::from(part.trim())) {
+                    Some(day) => weekdays |= 1 << day,
+                    None => notes.warn("day", format!("\"{}\" is not a day, so it was left out.", part.trim())),
+                }
+            }
+        }
+        Some(d) => {
+            day_given = true;
+            match fields::weekday_from_zero(d) {
+                Some(day) => weekdays |= 1 << day,
+                None => {
+                    return RowOutcome::skip(
+                        Some(slug),
+                        "day",
+                        format!("{} is not a day from 0 (Sunday) to 6 (Saturday).", fields::shorten(&d.to_string())),
+                    )
+                }
+            }
+        }
+    }
+    if day_given && weekdays == 0 {
+        return RowOutcome::skip(Some(slug), "day", "None of the days given is a day from 0 (Sunday) to 6.");
+    }
+
+    let time_text = fields::text(row, "time", 40, &mut notes);
+    let start: Option<NaiveTime> = if weekdays == 0 {
+        if time_text.is_some() {
+            notes.warn("time", "The meeting has a time but no day, so it is kept as by appointment.");
+        }
+        None
+    } else {
+        match time_text.as_deref().map(|t| (t, fields::time_of_day(t))) {
+            Some((_, Some(t))) => Some(t),
+            Some((raw, None)) => {
+                return RowOutcome::skip(
+                    Some(slug),
+                    "time",
+                    format!("\"{}\" is not a time like 19:00 or 7:00 PM.", fields::shorten(raw)),
+                );
+            }
+            None => return RowOutcome::skip(Some(slug), "time", "The meeting has a day but no time."),
+        }
+    };
+    let duration_minutes = match (start, fields::text(row, "end_time", 40, &mut notes)) {
+        (Some(start), Some(end)) => match fields::time_of_day(&end) {
+            Some(end) => {
+                let minutes = (end - start).num_minutes().rem_euclid(24 * 60);
+                if minutes == 0 {
+                    60
+                } else {
+                    minutes as u32
+                }
+            }
+            None => {
+                notes.warn(
+                    "end_time",
+                    format!("\"{}\" is not a time, so the meeting is taken to last an hour.", fields::shorten(&end)),
+                );
+                60
+            }
+        },
+        _ => 60,
+    };
+
+    let time_zone = match fields::text(row, "timezone", 64, &mut notes) {
+        Some(zone) => match zone.parse::<Tz>() {
+            Ok(tz) => Some(tz),
+            Err(_) => {
+                notes.warn(
+                    "timezone",
+                    format!("\"{}\" is not a time zone, so the list's zone is used.", fields::shorten(&zone)),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    let own_zone = time_zone.is_some();
+    let time_zone = time_zone.or(default_zone);
+
+    let mut types = fields::type_codes(row.get("types"), "types", &mut notes);
+    // The old codes for "online" (ONL) and "temporarily closed" (TC) are now said by
+    // `attendance_option`; they are read for attendance and not kept as types.
+    let onl = types.iter().any(|t| t == "ONL");
+    let tc = types.iter().any(|t| t == "TC");
+    types.retain(|t| t != "ONL" && t != "TC");
+
+    let conference_url = fields::web_link(row, "conference_url", &mut notes);
+    let conference_phone = fields::dial_string(row, "conference_phone", &mut notes);
+    let location = fields::short_text(row, "location", &mut notes);
+    let address = fields::short_text(row, "formatted_address", &mut notes).or_else(|| {
+        let parts: Vec<String> = ["address", "city", "state", "postal_code", "country"]
+            .into_iter()
+            .filter_map(|k| fields::short_text(row, k, &mut Notes::default()))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    });
+    let online_ways = conference_url.is_some() || conference_phone.is_some();
+
+    let option = fields::text(row, "attendance_option", 40, &mut notes).map(|o| o.to_ascii_lowercase());
+    let mut active = true;
+    let attendance = match option.as_deref() {
+        Some("in_person") => Attendance::InPerson,
+        Some("online") => Attendance::Online,
+        Some("hybrid") => Attendance::Hybrid,
+        Some("inactive") => {
+            active = false;
+            if online_ways {
+                Attendance::Online
+            } else {
+                Attendance::InPerson
+            }
+        }
+        other => {
+            if let Some(other) = other {
+                notes.warn(
+                    "attendance_option",
+                    format!(
+                        "\"{}\" is not an attendance option, so it was worked out from the meeting.",
+                        fields::shorten(other)
+                    ),
+                );
+            }
+            let online = onl || online_ways;
+            if tc && !online {
+                active = false; // closed for now, with no online way to join
+                Attendance::InPerson
+            } else if tc {
+                Attendance::Online
+            } else if online && address.is_some() {
+                Attendance::Hybrid
+            } else if online {
+                Attendance::Online
+            } else {
+                Attendance::InPerson
+            }
+        }
+    };
+
+    let group = fields::name_text(row, "group", &mut notes);
+    RowOutcome::Meeting(Box::new(FeedMeeting {
+        slug,
+        name,
+        group,
+        weekdays,
+        start_time: start.map(|t| t.format("%H:%M").to_string()),
+        duration_minutes,
+        time_zone,
+        own_zone,
+        attendance,
+        types,
+        location,
+        address,
+        latitude: fields::coordinate(row, "latitude", 90.0, &mut notes),
+        longitude: fields::coordinate(row, "longitude", 180.0, &mut notes),
+        location_notes: fields::long_text(row, "location_notes", &mut notes),
+        conference_url,
+        conference_url_notes: fields::short_text(row, "conference_url_notes", &mut notes),
+        conference_phone,
+        conference_phone_notes: fields::short_text(row, "conference_phone_notes", &mut notes),
+        notes: fields::long_text(row, "notes", &mut notes),
+        active,
+        source_updated: fields::text(row, "updated", 40, &mut notes),
+        warnings: notes.warnings,
+    }))
+}

@@ -1,0 +1,160 @@
+//! The command line, run as the real binary (no display needed): import the fixture feed, list,
+//! schedule, next, export, backup and restore, with the exit codes scripts rely on.
+
+use homegroup_e2e::harness::{app_binary, workspace_root};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn feed() -> PathBuf {
+    workspace_root().join("tests/fixtures/meeting-guide/sussex-county-aa.json")
+}
+
+/// Runs `homegroup ARGS` with its own data folder and no terminal.
+fn run(data: &Path, args: &[&str]) -> Output {
+    Command::new(app_binary())
+        .args(args)
+        .env("HOMEGROUP_DATA_DIR", data)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the app binary runs")
+}
+
+fn ok(data: &Path, args: &[&str]) -> String {
+    let out = run(data, args);
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn import(data: &Path) -> Output {
+    let feed = feed();
+    run(data, &["import", feed.to_str().unwrap(), "--time-zone", "America/New_York", "--fellowship", "aa"])
+}
+
+#[test]
+fn import_list_schedule_next_export_backup_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+
+    let out = import(&data);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("123 added"), "{stdout}");
+
+    let meetings: Vec<Value> = serde_json::from_str(&ok(&data, &["meetings", "--json"])).unwrap();
+    assert_eq!(meetings.len(), 123);
+    let m = meetings.iter().find(|m| m["slug"] == "rehoboth-beach-speaker").expect("the first meeting");
+    for field in [
+        "id",
+        "slug",
+        "name",
+        "weekdays",
+        "start_time",
+        "duration_minutes",
+        "time_zone",
+        "attendance",
+        "types",
+        "in_schedule",
+    ] {
+        assert!(m.get(field).is_some(), "{field} missing in {m}");
+    }
+    assert_eq!(m["weekdays"], serde_json::json!([0]));
+    assert_eq!(m["start_time"], "19:00");
+    assert_eq!(m["duration_minutes"], 60);
+    assert_eq!(m["time_zone"], "America/New_York");
+    assert_eq!(m["attendance"], "in_person");
+    assert_eq!(m["types"], serde_json::json!(["O", "SP"]));
+    assert_eq!(m["in_schedule"], false);
+    assert!(m["id"].is_i64());
+
+    // Re-import: nothing added twice.
+    let out = import(&data);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 added, 0 updated, 123 unchanged"));
+
+    // Schedule by slug, with a lead time; a daily-ish meeting shows up in `next`.
+    let stdout = ok(&data, &["schedule", "add", "rehoboth-beach-speaker", "--lead-minutes", "20"]);
+    assert!(stdout.contains("Rehoboth Beach Speaker"));
+    let meetings: Vec<Value> = serde_json::from_str(&ok(&data, &["meetings", "--json"])).unwrap();
+    let m = meetings.iter().find(|m| m["slug"] == "rehoboth-beach-speaker").unwrap();
+    assert_eq!(m["in_schedule"], true);
+    let next: Vec<Value> = serde_json::from_str(&ok(&data, &["next", "--json"])).unwrap();
+    assert_eq!(next.len(), 1, "a weekly meeting happens once in 7 days: {next:?}");
+    assert_eq!(next[0]["meeting_id"], m["id"]);
+    assert_eq!(next[0]["name"], "Rehoboth Beach Speaker");
+    let starts = chrono::DateTime::parse_from_rfc3339(next[0]["starts_at"].as_str().unwrap()).unwrap();
+    let local = starts.with_timezone(&chrono_tz::America::New_York);
+    assert_eq!(local.format("%a %H:%M").to_string(), "Sun 19:00");
+
+    // Export, backup, restore into another data folder.
+    let ics = dir.path().join("mine.ics");
+    ok(&data, &["export-ics", ics.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(text.contains("BEGIN:VEVENT") && text.contains("TZID:America/New_York") && text.contains("\r\n"));
+    let backup = dir.path().join("backup.json");
+    ok(&data, &["backup", backup.to_str().unwrap()]);
+    let other = dir.path().join("other");
+    let stdout = ok(&other, &["restore", backup.to_str().unwrap()]);
+    assert!(stdout.contains("1 meeting(s) added"), "{stdout}");
+    let restored: Vec<Value> = serde_json::from_str(&ok(&other, &["meetings", "--json"])).unwrap();
+    assert_eq!(restored.len(), 1);
+    assert_eq!(restored[0]["in_schedule"], true);
+
+    ok(&data, &["schedule", "remove", "rehoboth-beach-speaker"]);
+    let next: Vec<Value> = serde_json::from_str(&ok(&data, &["next", "--json"])).unwrap();
+    assert!(next.is_empty());
+}
+
+#[test]
+fn data_dir_flag_wins_over_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let flag_dir = dir.path().join("flag");
+    let out = run(&dir.path().join("env"), &["--data-dir", flag_dir.to_str().unwrap(), "meetings", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(flag_dir.join("homegroup.sqlite3").exists());
+    assert!(!dir.path().join("env").exists());
+}
+
+#[test]
+fn bad_input_exits_1_and_bad_usage_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let junk = dir.path().join("junk.json");
+    std::fs::write(&junk, "{ not json").unwrap();
+    let junk = junk.to_str().unwrap();
+
+    // Bad input: exit 1 with the reason.
+    let out = run(&data, &["import", junk, "--time-zone", "UTC", "--fellowship", "aa"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a meeting list"));
+    assert_eq!(run(&data, &["schedule", "add", "no-such-meeting"]).status.code(), Some(1));
+    assert_eq!(run(&data, &["restore", junk]).status.code(), Some(1));
+    let feed = feed();
+    let out = run(&data, &["import", feed.to_str().unwrap(), "--time-zone", "Mars/Base", "--fellowship", "aa"]);
+    assert_eq!(out.status.code(), Some(1));
+
+    // Usage: exit 2. Without a terminal a missing choice names its flag.
+    let out = run(&data, &["import", feed.to_str().unwrap(), "--fellowship", "aa"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--time-zone"));
+    let out = run(&data, &["import", feed.to_str().unwrap(), "--time-zone", "UTC"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--fellowship"));
+    assert_eq!(run(&data, &["import"]).status.code(), Some(2));
+    assert_eq!(run(&data, &["import", "x", "--format", "csv"]).status.code(), Some(2));
+    assert_eq!(run(&data, &["frobnicate"]).status.code(), Some(2));
+    assert_eq!(run(&data, &["schedule", "add", "1", "--lead-minutes", "soon"]).status.code(), Some(2));
+
+    // Nothing was imported by any of these.
+    let meetings: Vec<Value> = serde_json::from_str(&ok(&data, &["meetings", "--json"])).unwrap();
+    assert!(meetings.is_empty());
+}
+
+#[test]
+fn version_prints_and_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("homegroup "));
+}

@@ -1,0 +1,63 @@
+// Import, export and backup: the file dialogs and the commands behind them.
+// Components import from here, never from @tauri-apps.
+import { invoke } from '@tauri-apps/api/core';
+import { open, save } from '@tauri-apps/plugin-dialog';
+import { ApiError } from './index';
+import type { BackupSummary } from '../bindings/BackupSummary';
+import type { ErrorPayload } from '../bindings/ErrorPayload';
+import type { FeedFormat } from '../bindings/FeedFormat';
+import type { ImportOptions } from '../bindings/ImportOptions';
+import type { ImportPreview } from '../bindings/ImportPreview';
+import type { ImportProblem } from '../bindings/ImportProblem';
+import type { ImportReport } from '../bindings/ImportReport';
+import type { PreviewMeeting } from '../bindings/PreviewMeeting';
+import type { RestoreReport } from '../bindings/RestoreReport';
+import type { ScheduleChange } from '../bindings/ScheduleChange';
+
+function isErrorPayload(value: unknown): value is ErrorPayload {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'message' in value;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    if (isErrorPayload(error)) throw new ApiError({ ...error, field: error.field ?? null });
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ApiError({ kind: 'unexpected', message, field: null });
+  }
+}
+
+const json = [{ name: 'Meeting list (JSON)', extensions: ['json'] }];
+
+export const transferApi = {
+  /** Asks for a meeting list file; `null` when the user cancelled. */
+  pickFeed: async (): Promise<string | null> => {
+    const path = await open({ multiple: false, directory: false, filters: json });
+    return typeof path === 'string' ? path : null;
+  },
+  /** Asks where to save the calendar; `null` when cancelled. */
+  pickIcsTarget: () => save({ defaultPath: 'homegroup.ics', filters: [{ name: 'Calendar', extensions: ['ics'] }] }),
+  pickBackupTarget: () => save({ defaultPath: 'homegroup-backup.json', filters: json }),
+  pickBackup: async (): Promise<string | null> => {
+    const path = await open({ multiple: false, directory: false, filters: json });
+    return typeof path === 'string' ? path : null;
+  },
+  preview: (path: string, options: ImportOptions) => call<ImportPreview>('import_preview', { path, options }),
+  run: (path: string, options: ImportOptions) => call<ImportReport>('import_run', { path, options }),
+  exportIcs: (path: string) => call<number>('export_ics', { path }),
+  backup: (path: string) => call<BackupSummary>('backup_to_file', { path }),
+  restore: (path: string) => call<RestoreReport>('restore_from_file', { path }),
+};
+
+export type {
+  BackupSummary,
+  FeedFormat,
+  ImportOptions,
+  ImportPreview,
+  ImportProblem,
+  ImportReport,
+  PreviewMeeting,
+  RestoreReport,
+  ScheduleChange,
+};
