@@ -43,6 +43,10 @@ const COMMANDS: &[&str] = &[
     "backup_to_file",
     "restore_from_file",
     "reminder_status",
+    "startup_notice",
+    "list_backups",
+    "restore_backup",
+    "erase_all_data",
 ];
 
 fn main() {

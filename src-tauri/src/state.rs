@@ -3,6 +3,7 @@
 
 use chrono::Utc;
 use homegroup_core::reminders::ReminderStatus;
+use homegroup_core::store::Recovery;
 use homegroup_core::{Clock, Result, Store, SystemClock};
 use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
@@ -24,6 +25,8 @@ pub struct AppState {
     pub reminder_wakeups: AtomicU64,
     /// Why reminders cannot be shown, when they cannot.
     pub reminder_problem: Mutex<Option<String>>,
+    /// Set when the saved data could not be read at start and was moved aside.
+    pub recovery: Option<Recovery>,
 }
 
 /// The store, locked. Dropping it wakes the reminder loop, so anything a command changed is
@@ -56,8 +59,20 @@ impl Drop for StoreGuard<'_> {
 
 impl AppState {
     pub fn open(data_dir: PathBuf, exit_when_ready: bool, wake_reminders: SyncSender<()>) -> Result<Self> {
-        let store = Store::open_in(&data_dir)?;
+        let now = SystemClock.now();
+        let (store, recovery) = Store::open_or_recover(&data_dir, now)?;
+        if let Some(recovery) = &recovery {
+            eprintln!(
+                "homegroup: the saved data could not be read ({}); it was kept as {}",
+                recovery.reason, recovery.moved_to
+            );
+        }
+        // A daily copy, so a mistake or a damaged file never costs more than a day.
+        if let Err(e) = store.make_daily_backup(now.with_timezone(&homegroup_core::time_zone::device()).date_naive()) {
+            eprintln!("homegroup: today's automatic copy could not be made: {:?}", e.kind());
+        }
         Ok(AppState {
+            recovery,
             store: Mutex::new(store),
             data_dir,
             clock: SystemClock,

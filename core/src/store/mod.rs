@@ -13,6 +13,10 @@ use std::sync::Arc;
 const MIGRATIONS: &[&str] =
     &[include_str!("../../migrations/001_initial.sql"), include_str!("../../migrations/002_import_sources.sql")];
 
+mod safety;
+
+pub use safety::{BackupCopy, Recovery, BACKUP_DIR, KEEP_DAILY_BACKUPS};
+
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "homegroup.sqlite3";
 

@@ -8,6 +8,7 @@ pub mod meetings;
 pub mod overview;
 pub mod reminders;
 pub mod schedule;
+pub mod safety;
 pub mod settings;
 pub mod transfer;
 
@@ -50,6 +51,10 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         schedule::upcoming,
         schedule::attendance_summary,
         reminders::reminder_status,
+        safety::startup_notice,
+        safety::list_backups,
+        safety::restore_backup,
+        safety::erase_all_data,
         transfer::import_preview,
         transfer::import_run,
         transfer::export_ics,

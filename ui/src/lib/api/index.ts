@@ -14,6 +14,8 @@ import type { MeetingFilter } from '../bindings/MeetingFilter';
 import type { MeetingInput } from '../bindings/MeetingInput';
 import type { TimeZones } from '../bindings/TimeZones';
 import type { ReminderStatus } from '../bindings/ReminderStatus';
+import type { BackupCopy } from '../bindings/BackupCopy';
+import type { Recovery } from '../bindings/Recovery';
 import type { Upcoming } from '../bindings/Upcoming';
 import type { WeekAgenda } from '../bindings/WeekAgenda';
 import type { GroupDeletion } from '../bindings/GroupDeletion';
@@ -99,6 +101,11 @@ export const api = {
   attendanceSummary: () => call<AttendanceSummary>('attendance_summary'),
   reminderStatus: () => call<ReminderStatus>('reminder_status'),
 
+  startupNotice: () => call<Recovery | null>('startup_notice'),
+  listBackups: () => call<BackupCopy[]>('list_backups'),
+  restoreBackup: (name: string) => call<void>('restore_backup', { name }),
+  eraseAllData: () => call<void>('erase_all_data'),
+
   /** The shell asks to show a screen (a clicked reminder opens its meeting). */
   onOpenRoute: (handler: (route: string) => void): Promise<UnlistenFn> =>
     listen<string>('open-route', (event) => handler(event.payload)),
@@ -116,6 +123,8 @@ export type {
   Meeting,
   MeetingInput,
   ReminderStatus,
+  BackupCopy,
+  Recovery,
   TimeZones,
   Upcoming,
   WeekAgenda,
