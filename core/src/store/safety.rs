@@ -138,7 +138,7 @@ impl Store {
             };
             copies.push(BackupCopy { name, date, size_bytes: entry.metadata().map(|m| m.len()).unwrap_or(0) });
         }
-        copies.sort_by(|a, b| b.date.cmp(&a.date));
+        copies.sort_by_key(|c| std::cmp::Reverse(c.date));
         Ok(copies)
     }
 
