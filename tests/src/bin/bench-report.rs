@@ -1,0 +1,223 @@
+//! `make bench`'s report: start-up time and peak memory of the release app beside a bare Tauri app
+//! (launched alternately under Xvfb), file sizes, the core's criterion figures, and idle cost.
+//! Prints one table and writes it to `target/bench/report.md`. Figures only: nothing here fails
+//! on a timing.
+//!
+//! Needs `target/release/homegroup` and `target/release/examples/bare` (make bench builds them),
+//! the criterion results of `cargo bench -p homegroup-core`, and the `measure-idle` binary.
+
+use homegroup_e2e::harness::{target_dir, Display};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 10;
+
+/// Resident memory of `root` and all processes below it, in KiB.
+fn tree_rss_kib(root: u32) -> u64 {
+    let mut parents = HashMap::new();
+    let mut rss = HashMap::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
+        let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else { continue };
+        let field = |name: &str| {
+            status
+                .lines()
+                .find(|l| l.starts_with(name))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+        };
+        if let (Some(parent), Some(kib)) = (field("PPid:"), field("VmRSS:")) {
+            parents.insert(pid, parent as u32);
+            rss.insert(pid, kib);
+        }
+    }
+    rss.iter()
+        .filter(|(pid, _)| {
+            let mut p = **pid;
+            loop {
+                if p == root {
+                    return true;
+                }
+                match parents.get(&p) {
+                    Some(&parent) if parent > 1 => p = parent,
+                    _ => return false,
+                }
+            }
+        })
+        .map(|(_, kib)| kib)
+        .sum()
+}
+
+/// One launch until the app exits by itself: wall time and peak memory of its process tree.
+fn launch(binary: &Path, display: &str) -> (Duration, u64) {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let started = Instant::now();
+    let mut child = Command::new(binary)
+        .env("DISPLAY", display)
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("share"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("HOMEGROUP_DATA_DIR", home.path().join("data"))
+        .env("HOMEGROUP_EXIT_WHEN_READY", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the app starts");
+    let mut peak = 0;
+    loop {
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+        peak = peak.max(tree_rss_kib(child.id()));
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    (started.elapsed(), peak)
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(|a, b| a.total_cmp(b));
+    let n = values.len();
+    if n == 0 {
+        0.0
+    } else if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}
+
+/// The mean of a criterion benchmark, in nanoseconds.
+fn criterion_mean_ns(name: &str) -> Option<f64> {
+    let path = target_dir().join("criterion").join(name).join("new/estimates.json");
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    json["mean"]["point_estimate"].as_f64()
+}
+
+fn size_mib(path: &Path) -> Option<f64> {
+    std::fs::metadata(path).ok().map(|m| m.len() as f64 / (1024.0 * 1024.0))
+}
+
+fn first_file(dir: PathBuf, ext: &str) -> Option<PathBuf> {
+    std::fs::read_dir(dir).ok()?.flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|e| e == ext))
+}
+
+fn main() {
+    let release = target_dir().join("release");
+    let app = release.join("homegroup");
+    let bare = release.join("examples/bare");
+    for binary in [&app, &bare] {
+        assert!(binary.exists(), "{} is missing: run `make bench` (it builds both)", binary.display());
+    }
+    let mut rows: Vec<(String, String, String, String)> = Vec::new();
+    let ratio = |a: f64, b: f64| if b > 0.0 { format!("{:.2}×", a / b) } else { "–".into() };
+
+    // Start-up and memory, alternating so both see the same machine state.
+    let display = Display::start_new();
+    let _ = launch(&app, &display.name()); // warm the file cache for both
+    let _ = launch(&bare, &display.name());
+    let (mut app_ms, mut bare_ms, mut app_kib, mut bare_kib) = (vec![], vec![], vec![], vec![]);
+    for _ in 0..RUNS {
+        let (t, m) = launch(&app, &display.name());
+        app_ms.push(t.as_secs_f64() * 1000.0);
+        app_kib.push(m as f64);
+        let (t, m) = launch(&bare, &display.name());
+        bare_ms.push(t.as_secs_f64() * 1000.0);
+        bare_kib.push(m as f64);
+    }
+    let (a, b) = (median(app_ms), median(bare_ms));
+    rows.push((
+        format!("start-up to first screen, median of {RUNS} (ms)"),
+        format!("{a:.0}"),
+        format!("{b:.0}"),
+        ratio(a, b),
+    ));
+    let (a, b) = (median(app_kib) / 1024.0, median(bare_kib) / 1024.0);
+    rows.push((
+        "peak resident memory, app + WebKit processes (MiB)".into(),
+        format!("{a:.0}"),
+        format!("{b:.0}"),
+        ratio(a, b),
+    ));
+
+    // Sizes.
+    if let (Some(a), Some(b)) = (size_mib(&app), size_mib(&bare)) {
+        rows.push(("release binary (MiB)".into(), format!("{a:.1}"), format!("{b:.1}"), ratio(a, b)));
+    }
+    if let Some(deb) = first_file(release.join("bundle/deb"), "deb").and_then(|p| size_mib(&p)) {
+        rows.push((".deb package (MiB)".into(), format!("{deb:.1}"), "–".into(), "–".into()));
+    }
+
+    // The core's benchmarks.
+    let bench = |name: &str, label: &str, baseline: Option<&str>| {
+        let mean = criterion_mean_ns(name)?;
+        let base = baseline.and_then(criterion_mean_ns);
+        let ms = |ns: f64| format!("{:.3}", ns / 1e6);
+        Some((
+            format!("{label} (ms)"),
+            ms(mean),
+            base.map(ms).unwrap_or_else(|| "–".into()),
+            base.map(|b| ratio(mean, b)).unwrap_or_else(|| "–".into()),
+        ))
+    };
+    let core_rows = [
+        bench("directory_search_10k/keystroke _sere_", "directory search per keystroke, 10,000 groups, \"sere\"", None),
+        bench(
+            "directory_search_10k/keystroke _al anon_",
+            "directory search per keystroke, 10,000 groups, \"al anon\"",
+            None,
+        ),
+        bench("next_reminder_due_1000_scheduled", "plan the next reminder, 1,000 scheduled meetings", None),
+        bench("occurrences_of_one_meeting_for_a_year", "a year of occurrences for one meeting", None),
+        bench("open_store_with_20000_meetings", "open the store with 20,000 meetings", None),
+    ];
+    rows.extend(core_rows.into_iter().flatten());
+    for name in std::fs::read_dir(target_dir().join("criterion")).into_iter().flatten().flatten() {
+        let group = name.file_name().to_string_lossy().into_owned();
+        if group.starts_with("import") {
+            for entry in std::fs::read_dir(name.path()).into_iter().flatten().flatten() {
+                let id = format!("{group}/{}", entry.file_name().to_string_lossy());
+                if let Some(mean) = criterion_mean_ns(&id) {
+                    rows.push((format!("criterion {id} (ms)"), format!("{:.2}", mean / 1e6), "–".into(), "–".into()));
+                }
+            }
+        }
+    }
+
+    // Idle.
+    let idle = Command::new(target_dir().join("debug/measure-idle")).arg("60").output();
+    if let Ok(out) = idle {
+        let text = String::from_utf8_lossy(&out.stdout);
+        let value = |key: &str| text.lines().find_map(|l| l.strip_prefix(key).map(|v| v.trim().to_owned()));
+        if let Some(cpu) = value("cpu_ms_per_minute") {
+            rows.push(("idle CPU, window hidden, 50 meetings (ms per minute)".into(), cpu, "–".into(), "–".into()));
+        }
+        if let Some(w) = value("reminder_loop_wakeups_per_minute") {
+            rows.push(("reminder loop wake-ups per minute".into(), w, "–".into(), "–".into()));
+        }
+    }
+
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
+        .unwrap_or_default();
+    let mut report = format!(
+        "# Homegroup benchmarks\n\nMachine: {} cores, {cpu}. Baseline: a bare Tauri v2 app (src-tauri/examples/bare.rs), same workspace and release profile.\n\n| measure | Homegroup | baseline | ratio |\n| --- | --- | --- | --- |\n",
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0)
+    );
+    for (measure, ours, base, r) in &rows {
+        report.push_str(&format!("| {measure} | {ours} | {base} | {r} |\n"));
+    }
+    let out = target_dir().join("bench");
+    std::fs::create_dir_all(&out).expect("target/bench");
+    std::fs::write(out.join("report.md"), &report).expect("report.md");
+    println!("{report}");
+    println!("written to {}", out.join("report.md").display());
+}
