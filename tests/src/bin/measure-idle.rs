@@ -22,8 +22,13 @@ fn cpu_and_parent(pid: u32) -> Option<(u64, u32)> {
     Some((utime + stime, parent))
 }
 
-/// CPU ticks of `root` and every process below it.
+/// CPU ticks of `root` and every process below it, and each member's (name, ticks).
 fn tree_cpu(root: u32) -> (u64, usize) {
+    let (total, members) = tree_cpu_by_process(root);
+    (total, members.len())
+}
+
+fn tree_cpu_by_process(root: u32) -> (u64, Vec<(String, u64)>) {
     let mut parents = HashMap::new();
     let mut cpu = HashMap::new();
     for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
@@ -44,7 +49,14 @@ fn tree_cpu(root: u32) -> (u64, usize) {
         }
     };
     let members: Vec<u32> = cpu.keys().copied().filter(|p| in_tree(*p)).collect();
-    (members.iter().map(|p| cpu[p]).sum(), members.len())
+    let named = members
+        .iter()
+        .map(|p| {
+            let name = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default().trim().to_owned();
+            (format!("{name}[{p}]"), cpu[p])
+        })
+        .collect();
+    (members.iter().map(|p| cpu[p]).sum(), named)
 }
 
 fn main() {
@@ -86,10 +98,12 @@ fn main() {
     std::thread::sleep(Duration::from_secs(5));
     let wakeups = || std::fs::read_to_string(&stats).ok().and_then(|s| s.trim().parse::<u64>().ok()).unwrap_or(0);
     let (cpu_before, processes) = tree_cpu(app.id());
+    let (_, per_process_before) = tree_cpu_by_process(app.id());
     let wakes_before = wakeups();
     let started = Instant::now();
     std::thread::sleep(Duration::from_secs(seconds));
     let (cpu_after, _) = tree_cpu(app.id());
+    let (_, per_process_after) = tree_cpu_by_process(app.id());
     let elapsed = started.elapsed().as_secs_f64();
     let wakes = wakeups() - wakes_before;
     let _ = app.kill();
@@ -101,4 +115,8 @@ fn main() {
     println!("cpu_ms_per_minute {:.1}", cpu_ms * 60.0 / elapsed);
     println!("reminder_loop_wakeups {wakes}");
     println!("reminder_loop_wakeups_per_minute {:.2}", wakes as f64 * 60.0 / elapsed);
+    for (name, after) in &per_process_after {
+        let before = per_process_before.iter().find(|(n, _)| n == name).map_or(0, |(_, t)| *t);
+        println!("process {name} cpu_ms {}", (after - before) * 1000 / ticks_per_second);
+    }
 }
