@@ -81,6 +81,32 @@ pub(crate) struct ValidMeeting {
     pub notes: Option<String>,
 }
 
+impl ValidMeeting {
+    /// The columns the meeting form sets, as named SQL parameters (`:column` for each column).
+    pub(crate) fn columns(&self) -> [(&'static str, &dyn rusqlite::ToSql); 18] {
+        [
+            (":name", &self.name),
+            (":fellowship_id", &self.fellowship),
+            (":group_id", &self.group),
+            (":weekdays", &self.weekdays),
+            (":date", &self.date),
+            (":start_time", &self.start_time),
+            (":duration_minutes", &self.duration_minutes),
+            (":time_zone", &self.time_zone),
+            (":attendance", &self.attendance),
+            (":types", &self.types),
+            (":location", &self.location),
+            (":address", &self.address),
+            (":location_notes", &self.location_notes),
+            (":conference_url", &self.conference_url),
+            (":conference_url_notes", &self.conference_url_notes),
+            (":conference_phone", &self.conference_phone),
+            (":conference_phone_notes", &self.conference_phone_notes),
+            (":notes", &self.notes),
+        ]
+    }
+}
+
 /// Reads "19:30" or "7:30" as a 24-hour time.
 pub fn parse_start_time(text: &str) -> Option<NaiveTime> {
     NaiveTime::parse_from_str(text.trim(), "%H:%M").ok()

@@ -22,6 +22,12 @@ pub enum Attendance {
     Hybrid,
 }
 
+impl rusqlite::ToSql for Attendance {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
+}
+
 impl Attendance {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -252,34 +258,17 @@ impl Store {
     ) -> Result<Meeting> {
         let m = input.validate(self)?;
         let now = clock.now().timestamp();
+        let columns = m.columns();
+        let names: Vec<&str> = columns.iter().map(|(name, _)| &name[1..]).collect();
+        let sql = format!(
+            "INSERT INTO meetings ({}, created_at, updated_at) VALUES ({}, :now, :now)",
+            names.join(", "),
+            columns.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", ")
+        );
+        let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = columns.to_vec();
+        params.push((":now", &now));
         let tx = self.conn_mut().transaction()?;
-        tx.execute(
-            "INSERT INTO meetings (name, fellowship_id, group_id, weekdays, date, start_time, duration_minutes,
-                 time_zone, attendance, types, location, address, location_notes, conference_url,
-                 conference_url_notes, conference_phone, conference_phone_notes, notes, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
-            params![
-                m.name,
-                m.fellowship,
-                m.group,
-                m.weekdays,
-                m.date,
-                m.start_time,
-                m.duration_minutes,
-                m.time_zone,
-                m.attendance.as_str(),
-                m.types,
-                m.location,
-                m.address,
-                m.location_notes,
-                m.conference_url,
-                m.conference_url_notes,
-                m.conference_phone,
-                m.conference_phone_notes,
-                m.notes,
-                now
-            ],
-        )?;
+        tx.execute(&sql, params.as_slice())?;
         let id = tx.last_insert_rowid();
         if in_schedule {
             tx.execute("INSERT INTO schedule (meeting_id, added_at) VALUES (?1, ?2)", params![id, now])?;
@@ -291,36 +280,14 @@ impl Store {
     /// Changes a meeting's details. Skips and attendance are keyed by local date, so they stay.
     pub fn update_meeting(&mut self, id: i64, input: &MeetingInput, clock: &dyn crate::Clock) -> Result<Meeting> {
         let m = input.validate(self)?;
-        let changed = self.conn().execute(
-            "UPDATE meetings SET name = ?2, fellowship_id = ?3, group_id = ?4, weekdays = ?5, date = ?6,
-                 start_time = ?7, duration_minutes = ?8, time_zone = ?9, attendance = ?10, types = ?11,
-                 location = ?12, address = ?13, location_notes = ?14, conference_url = ?15,
-                 conference_url_notes = ?16, conference_phone = ?17, conference_phone_notes = ?18, notes = ?19,
-                 updated_at = ?20
-             WHERE id = ?1",
-            params![
-                id,
-                m.name,
-                m.fellowship,
-                m.group,
-                m.weekdays,
-                m.date,
-                m.start_time,
-                m.duration_minutes,
-                m.time_zone,
-                m.attendance.as_str(),
-                m.types,
-                m.location,
-                m.address,
-                m.location_notes,
-                m.conference_url,
-                m.conference_url_notes,
-                m.conference_phone,
-                m.conference_phone_notes,
-                m.notes,
-                clock.now().timestamp()
-            ],
-        )?;
+        let now = clock.now().timestamp();
+        let columns = m.columns();
+        let sets: Vec<String> = columns.iter().map(|(name, _)| format!("{} = {name}", &name[1..])).collect();
+        let sql = format!("UPDATE meetings SET {}, updated_at = :now WHERE id = :id", sets.join(", "));
+        let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = columns.to_vec();
+        params.push((":now", &now));
+        params.push((":id", &id));
+        let changed = self.conn().execute(&sql, params.as_slice())?;
         if changed == 0 {
             return Err(Error::NotFound(format!("Meeting {id}")));
         }
