@@ -47,6 +47,7 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "restore_backup",
     "erase_all_data",
+    "window_visible",
 ];
 
 fn main() {

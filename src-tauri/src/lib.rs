@@ -10,7 +10,7 @@ mod tray;
 
 use state::AppState;
 use std::path::PathBuf;
-use tauri::{App, Manager, WebviewUrl, WebviewWindowBuilder};
+use tauri::{App, Emitter, Manager, WebviewUrl, WebviewWindowBuilder};
 
 /// The main window's label; capabilities grant permissions to it by this name.
 const MAIN_WINDOW: &str = "main";
@@ -62,6 +62,8 @@ fn launch(options: Launch) {
                 if window.label() == MAIN_WINDOW {
                     api.prevent_close();
                     let _ = window.hide();
+                    // The UI pauses its timers while nobody can see it.
+                    let _ = window.emit("window-visible", false);
                 }
             }
             #[cfg(mobile)]
@@ -152,5 +154,6 @@ pub(crate) fn show_main_window<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
         let _ = window.show();
         let _ = window.unminimize();
         let _ = window.set_focus();
+        let _ = window.emit("window-visible", true);
     }
 }

@@ -8,6 +8,12 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo::new(&state.data_dir)
 }
 
+/// Whether the main window is shown (started hidden in the tray at login, or not).
+#[tauri::command]
+pub fn window_visible<R: Runtime>(window: tauri::WebviewWindow<R>) -> bool {
+    window.is_visible().unwrap_or(true)
+}
+
 /// The UI has drawn its first screen with real data; quits when a start-up benchmark asked for it.
 #[tauri::command]
 pub fn ui_ready<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) {

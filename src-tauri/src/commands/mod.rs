@@ -7,8 +7,8 @@ pub mod guidance;
 pub mod meetings;
 pub mod overview;
 pub mod reminders;
-pub mod schedule;
 pub mod safety;
+pub mod schedule;
 pub mod settings;
 pub mod transfer;
 
@@ -17,6 +17,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
     tauri::generate_handler![
         app::app_info,
         app::ui_ready,
+        app::window_visible,
         settings::get_settings,
         settings::save_settings,
         overview::get_overview,

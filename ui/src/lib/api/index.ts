@@ -106,6 +106,16 @@ export const api = {
   restoreBackup: (name: string) => call<void>('restore_backup', { name }),
   eraseAllData: () => call<void>('erase_all_data'),
 
+  /**
+   * Calls `handler` with whether the window can be seen: now, and whenever it is hidden to the
+   * tray or shown again (the document's own visibility does not change for a window hidden that way).
+   */
+  async onWindowVisible(handler: (visible: boolean) => void): Promise<UnlistenFn> {
+    const unlisten = await listen<boolean>('window-visible', (event) => handler(event.payload));
+    handler(await call<boolean>('window_visible').catch(() => true));
+    return unlisten;
+  },
+
   /** The shell asks to show a screen (a clicked reminder opens its meeting). */
   onOpenRoute: (handler: (route: string) => void): Promise<UnlistenFn> =>
     listen<string>('open-route', (event) => handler(event.payload)),
