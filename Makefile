@@ -3,13 +3,14 @@ SHELL := /bin/bash
 CARGO ?= cargo
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test deps deps-test ui build check lint test-core test-ui test-e2e bindings clean
+.PHONY: run test deps deps-test ui build check lint test-core test-ui test-e2e bindings clean package bundle-debug \
+	test-package bench fuzz
 
 run: deps ui
 	$(CARGO) build -p homegroup
 	$${CARGO_TARGET_DIR:-target}/debug/homegroup
 
-test: deps-test ui lint test-core test-ui test-e2e
+test: deps-test ui lint test-core test-ui test-e2e test-package
 	@echo "All tests passed."
 
 deps:
@@ -40,6 +41,42 @@ test-ui:
 # notifications and the tray need one).
 test-e2e: build
 	dbus-run-session -- $(CARGO) test -p homegroup-e2e -- --test-threads=1
+
+# Packages, made by the Tauri CLI from npm (ui/node_modules), run from the folder that holds src-tauri.
+# AppImage is never a target: it downloads tools at build time and fails offline.
+TAURI := ui/node_modules/.bin/tauri
+
+# The release .deb and .rpm (about 5 minutes here), in target/release/bundle/{deb,rpm}/.
+package: deps ui
+	$(TAURI) build --bundles deb,rpm
+	@ls -l $${CARGO_TARGET_DIR:-target}/release/bundle/deb/*.deb $${CARGO_TARGET_DIR:-target}/release/bundle/rpm/*.rpm
+
+# A debug .deb for the package test (it reuses the debug build, so it is quick after `make build`).
+bundle-debug: deps ui
+	$(TAURI) build --debug --bundles deb
+
+# Unpacks the debug .deb into a throwaway root and checks its files, desktop entry, dependencies and CLI.
+test-package: bundle-debug
+	scripts/test-package.sh
+
+# Every benchmark in one table (also written to target/bench/report.md): start-up and memory beside a
+# bare Tauri app, sizes, the core's criterion benches, idle CPU. Figures only; nothing fails on a timing.
+bench: deps-test ui
+	$(CARGO) build --release -p homegroup --bin homegroup --example bare
+	$(CARGO) build -p homegroup-e2e --bin measure-idle --bin bench-report
+	$(CARGO) bench -p homegroup-core
+	$(CARGO) run -q -p homegroup-e2e --bin bench-report
+
+# Fuzz each importer and the backup reader for FUZZ_SECONDS each (cargo-fuzz on stable through
+# RUSTC_BOOTSTRAP). The seeds are committed; the corpus grows in fuzz/corpus/.
+FUZZ_SECONDS ?= 600
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && for t in meeting_guide bmlt backup; do \
+		mkdir -p corpus/$$t seeds/$$t && \
+		RUSTC_BOOTSTRAP=1 cargo fuzz run $$t corpus/$$t seeds/$$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+			|| exit 1; \
+	done
 
 # Rewrites ui/src/lib/bindings from the Rust types.
 bindings:

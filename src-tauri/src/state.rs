@@ -104,7 +104,12 @@ impl AppState {
         let next_due = self.store_quietly().next_reminder_due(self.clock.now())?;
         Ok(ReminderStatus {
             notifications_available: problem.is_none(),
-            problem: problem.map(|p| format!("No notification service answered, so reminders cannot be shown ({p}).")),
+            // The system's own error went to the log when it happened; the user gets plain words.
+            problem: problem.map(|_| {
+                "Reminders cannot be shown: no notification service answered on this computer. \
+                 Check that your desktop shows notifications, then restart Homegroup."
+                    .to_owned()
+            }),
             next_due: next_due.map(|d| d.with_timezone(&Utc).to_rfc3339()),
         })
     }

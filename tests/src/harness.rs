@@ -176,6 +176,62 @@ impl Default for Profile {
     }
 }
 
+/// D-Bus names held by a running Homegroup (the single-instance plugin's), if a session bus exists.
+fn running_instance_names() -> Vec<String> {
+    let Ok(out) = Command::new("dbus-send")
+        .args([
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus.ListNames",
+        ])
+        .output()
+    else {
+        return Vec::new();
+    };
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("string \"")?.strip_suffix('"').map(str::to_owned))
+        .filter(|name| name.starts_with("org.homegroup.app.SingleInstance"))
+        .collect()
+}
+
+/// Waits until no Homegroup holds its single-instance name on the test's bus, so the next start
+/// is a first instance (a second one hands over to the first and exits). One that lingers past
+/// 10 s is killed.
+fn wait_for_no_running_instance() {
+    let start = Instant::now();
+    loop {
+        let names = running_instance_names();
+        if names.is_empty() {
+            return;
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            for name in names {
+                let out = Command::new("dbus-send")
+                    .args([
+                        "--session",
+                        "--print-reply",
+                        "--dest=org.freedesktop.DBus",
+                        "/org/freedesktop/DBus",
+                        "org.freedesktop.DBus.GetConnectionUnixProcessID",
+                        &format!("string:{name}"),
+                    ])
+                    .output();
+                if let Some(pid) = out.ok().and_then(|o| {
+                    String::from_utf8_lossy(&o.stdout).split_whitespace().last().and_then(|p| p.parse::<u32>().ok())
+                }) {
+                    let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+                }
+            }
+            std::thread::sleep(Duration::from_millis(200));
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 /// One running app, driven through WebDriver. Stop it with [`App::stop`] (or drop it).
 pub struct App {
     pub driver: WebDriver,
@@ -188,6 +244,7 @@ impl App {
     pub async fn start(profile: &Profile) -> App {
         let (xvfb, tauri_driver_bin) = check_prerequisites();
         let binary = app_binary();
+        wait_for_no_running_instance();
         let display = Display::start(&xvfb);
         let port = free_port();
         let native_port = free_port();
@@ -304,6 +361,7 @@ impl App {
         let driver = self.driver.clone();
         let _ = driver.quit().await;
         self.terminate_driver();
+        wait_for_no_running_instance();
     }
 
     fn terminate_driver(&mut self) {

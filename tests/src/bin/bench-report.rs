@@ -190,7 +190,7 @@ fn main() {
     }
 
     // Idle.
-    let idle = Command::new(target_dir().join("debug/measure-idle")).arg("60").output();
+    let idle = Command::new(target_dir().join("debug/measure-idle")).arg("60").env("HOMEGROUP_BIN", &app).output();
     if let Ok(out) = idle {
         let text = String::from_utf8_lossy(&out.stdout);
         let value = |key: &str| text.lines().find_map(|l| l.strip_prefix(key).map(|v| v.trim().to_owned()));
