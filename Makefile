@@ -4,13 +4,13 @@ CARGO ?= cargo
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: run test deps deps-test ui build check lint test-core test-ui test-e2e bindings clean package bundle-debug \
-	test-package bench fuzz
+	test-package bench fuzz fuzz-smoke
 
 run: deps ui
 	$(CARGO) build -p homegroup
 	$${CARGO_TARGET_DIR:-target}/debug/homegroup
 
-test: deps-test ui lint test-core test-ui test-e2e test-package
+test: deps-test ui lint test-core test-ui test-e2e test-package fuzz-smoke
 	@echo "All tests passed."
 
 deps:
@@ -77,6 +77,10 @@ fuzz:
 		RUSTC_BOOTSTRAP=1 cargo fuzz run $$t corpus/$$t seeds/$$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
 			|| exit 1; \
 	done
+
+# A short run of every fuzz target (part of make test): catches a regression on the committed seeds.
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=15
 
 # Rewrites ui/src/lib/bindings from the Rust types.
 bindings:

@@ -7,7 +7,7 @@
 //! passed while the app was not running (or the machine slept) still fires if its meeting has not
 //! started; once the meeting has started it never does.
 
-use crate::meetings::{Attendance, MeetingFilter};
+use crate::meetings::{Attendance, Meeting};
 use crate::settings::MAX_LEAD_MINUTES;
 use crate::{Result, Store};
 use chrono::{DateTime, Duration, Utc};
@@ -85,10 +85,7 @@ impl Store {
         let fired = self.fired_since(from)?;
         let skipped = self.skipped_dates()?;
         let mut reminders = Vec::new();
-        for meeting in self.meetings(&MeetingFilter { in_schedule_only: true, ..MeetingFilter::default() })? {
-            if !meeting.reminders {
-                continue;
-            }
+        for meeting in self.remindable_meetings()? {
             let Some(rule) = meeting.rule() else { continue };
             let lead = Duration::minutes(i64::from(meeting.lead_minutes.unwrap_or(default_lead).min(MAX_LEAD_MINUTES)));
             for occurrence in rule.between(from, from + horizon) {
@@ -104,7 +101,7 @@ impl Store {
                     fellowship_name: meeting.fellowship_name.clone(),
                     group_name: meeting.group_name.clone(),
                     attendance: meeting.attendance,
-                    location: meeting.location.clone().or_else(|| meeting.address.clone()),
+                    location: meeting.location.clone(),
                     starts_at: occurrence.starts_at,
                     due_at: occurrence.starts_at - lead,
                 });
@@ -153,6 +150,45 @@ impl Store {
             // On failure the transaction rolls back when dropped: the reminder stays due.
         }
         Ok(delivered)
+    }
+
+    /// Scheduled meetings with reminders on, with only what planning needs: this runs at every
+    /// wake-up of the reminder loop, so it skips the columns and type codes a full `Meeting` reads.
+    fn remindable_meetings(&self) -> Result<Vec<Meeting>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT m.id, m.name, m.weekdays, m.date, m.start_time, m.duration_minutes, m.time_zone, m.attendance,
+                    coalesce(m.location, m.address), s.lead_minutes, f.name, g.name
+             FROM schedule s JOIN meetings m ON m.id = s.meeting_id
+             LEFT JOIN fellowships f ON f.id = m.fellowship_id
+             LEFT JOIN groups g ON g.id = m.group_id
+             WHERE s.remind = 1 AND m.active = 1 AND m.start_time IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            let weekdays: u8 = row.get(2)?;
+            let attendance: String = row.get(7)?;
+            Ok(Meeting {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                weekdays: (0..7).filter(|d| weekdays & (1 << d) != 0).collect(),
+                date: row
+                    .get::<_, Option<String>>(3)?
+                    .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                start_time: row.get(4)?,
+                duration_minutes: row.get(5)?,
+                time_zone: row.get(6)?,
+                attendance: match attendance.as_str() {
+                    "online" => Attendance::Online,
+                    "hybrid" => Attendance::Hybrid,
+                    _ => Attendance::InPerson,
+                },
+                location: row.get(8)?,
+                lead_minutes: row.get(9)?,
+                fellowship_name: row.get(10)?,
+                group_name: row.get(11)?,
+                ..Meeting::planning_stub()
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn fired_since(&self, from: DateTime<Utc>) -> Result<HashSet<(i64, i64)>> {
@@ -354,7 +390,7 @@ mod tests {
             }
             // Each occurrence is reminded at the first wake-up at or after its due time, if the
             // meeting has not started by then, and never otherwise.
-            for m in store.meetings(&MeetingFilter::default()).unwrap() {
+            for m in store.meetings(&crate::meetings::MeetingFilter::default()).unwrap() {
                 let lead = leads[&m.id];
                 for o in m.rule().unwrap().between(start + Duration::days(8), end - Duration::days(1)) {
                     let due = o.starts_at - lead;

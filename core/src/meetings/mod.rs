@@ -126,6 +126,42 @@ impl Meeting {
         })
     }
 
+    /// A meeting with only defaults, for queries that read a few columns.
+    pub(crate) fn planning_stub() -> Meeting {
+        Meeting {
+            id: 0,
+            source: None,
+            slug: None,
+            name: String::new(),
+            fellowship: None,
+            fellowship_name: None,
+            group: None,
+            group_name: None,
+            weekdays: Vec::new(),
+            date: None,
+            start_time: None,
+            duration_minutes: 60,
+            time_zone: "UTC".into(),
+            attendance: Attendance::InPerson,
+            types: Vec::new(),
+            location: None,
+            address: None,
+            location_notes: None,
+            conference_url: None,
+            conference_url_notes: None,
+            conference_phone: None,
+            conference_phone_notes: None,
+            notes: None,
+            personal_notes: String::new(),
+            active: true,
+            listed: true,
+            in_schedule: true,
+            favourite: false,
+            lead_minutes: None,
+            reminders: true,
+        }
+    }
+
     pub fn by_appointment(&self) -> bool {
         self.start_time.is_none()
     }
