@@ -1,30 +1,14 @@
 // The guidance calls: bundled pages, search, crisis resources and the "Is now a good time?" checklist.
 // Components import from here, never from @tauri-apps.
-import { invoke } from '@tauri-apps/api/core';
-import { ApiError } from './index';
+import { call } from './call';
 import type { Checklist } from '../bindings/Checklist';
 import type { ChecklistSign } from '../bindings/ChecklistSign';
-import type { ErrorPayload } from '../bindings/ErrorPayload';
 import type { GuidanceHit } from '../bindings/GuidanceHit';
 import type { GuidancePage } from '../bindings/GuidancePage';
 import type { GuidanceSummary } from '../bindings/GuidanceSummary';
 import type { NextStep } from '../bindings/NextStep';
 import type { StepLink } from '../bindings/StepLink';
 import type { TocEntry } from '../bindings/TocEntry';
-
-function isErrorPayload(value: unknown): value is ErrorPayload {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'message' in value;
-}
-
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (error) {
-    if (isErrorPayload(error)) throw new ApiError({ ...error, field: error.field ?? null });
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ApiError({ kind: 'unexpected', message, field: null });
-  }
-}
 
 /** The slug of the crisis resources, shown on every guidance view. */
 export const CRISIS_SLUG = 'crisis';

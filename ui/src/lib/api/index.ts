@@ -1,5 +1,5 @@
 // The one place the UI talks to the shell. Components import from here, never from @tauri-apps.
-import { invoke } from '@tauri-apps/api/core';
+import { ApiError, call } from './call';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { openUrl } from '@tauri-apps/plugin-opener';
 import type { AppInfo } from '../bindings/AppInfo';
@@ -20,36 +20,8 @@ import type { Upcoming } from '../bindings/Upcoming';
 import type { WeekAgenda } from '../bindings/WeekAgenda';
 import type { GroupDeletion } from '../bindings/GroupDeletion';
 import type { GroupInput } from '../bindings/GroupInput';
-import type { ErrorPayload } from '../bindings/ErrorPayload';
 import type { Overview } from '../bindings/Overview';
 import type { Settings } from '../bindings/Settings';
-
-/** An error from the core, with a stable `kind` to switch on and a message fit to show. */
-export class ApiError extends Error {
-  readonly kind: ErrorPayload['kind'] | 'unexpected';
-  readonly field: string | null;
-
-  constructor(payload: ErrorPayload | { kind: 'unexpected'; message: string; field: null }) {
-    super(payload.message);
-    this.name = 'ApiError';
-    this.kind = payload.kind;
-    this.field = payload.field;
-  }
-}
-
-function isErrorPayload(value: unknown): value is ErrorPayload {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'message' in value;
-}
-
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (error) {
-    if (isErrorPayload(error)) throw new ApiError({ ...error, field: error.field ?? null });
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ApiError({ kind: 'unexpected', message, field: null });
-  }
-}
 
 /** Schemes the system may open for us: web pages, phone calls and texts, map locations. */
 const EXTERNAL_SCHEMES = ['https:', 'http:', 'tel:', 'sms:', 'geo:'];
@@ -127,6 +99,7 @@ export const api = {
   },
 };
 
+export { ApiError };
 export type {
   AppInfo,
   AttendanceSummary,

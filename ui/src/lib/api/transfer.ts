@@ -1,10 +1,8 @@
 // Import, export and backup: the file dialogs and the commands behind them.
 // Components import from here, never from @tauri-apps.
-import { invoke } from '@tauri-apps/api/core';
 import { open, save } from '@tauri-apps/plugin-dialog';
-import { ApiError } from './index';
+import { call } from './call';
 import type { BackupSummary } from '../bindings/BackupSummary';
-import type { ErrorPayload } from '../bindings/ErrorPayload';
 import type { FeedFormat } from '../bindings/FeedFormat';
 import type { ImportOptions } from '../bindings/ImportOptions';
 import type { ImportPreview } from '../bindings/ImportPreview';
@@ -13,20 +11,6 @@ import type { ImportReport } from '../bindings/ImportReport';
 import type { PreviewMeeting } from '../bindings/PreviewMeeting';
 import type { RestoreReport } from '../bindings/RestoreReport';
 import type { ScheduleChange } from '../bindings/ScheduleChange';
-
-function isErrorPayload(value: unknown): value is ErrorPayload {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'message' in value;
-}
-
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (error) {
-    if (isErrorPayload(error)) throw new ApiError({ ...error, field: error.field ?? null });
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ApiError({ kind: 'unexpected', message, field: null });
-  }
-}
 
 const json = [{ name: 'Meeting list (JSON)', extensions: ['json'] }];
 
