@@ -80,6 +80,13 @@ fn setup(app: &mut App, options: Launch) -> Result<(), Box<dyn std::error::Error
     let (wake_reminders, reminder_wakes) = std::sync::mpsc::sync_channel(1);
     app.manage(AppState::open(data_dir.clone(), exit_when_ready, wake_reminders)?);
 
+    // The daily copy waits until the first screen is up.
+    let handle = app.handle().clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(10));
+        handle.state::<AppState>().make_daily_backup();
+    });
+
     #[cfg(desktop)]
     {
         tray::build(app)?;

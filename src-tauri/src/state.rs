@@ -67,10 +67,6 @@ impl AppState {
                 recovery.reason, recovery.moved_to
             );
         }
-        // A daily copy, so a mistake or a damaged file never costs more than a day.
-        if let Err(e) = store.make_daily_backup(now.with_timezone(&homegroup_core::time_zone::device()).date_naive()) {
-            eprintln!("homegroup: today's automatic copy could not be made: {:?}", e.kind());
-        }
         Ok(AppState {
             recovery,
             store: Mutex::new(store),
@@ -96,6 +92,15 @@ impl AppState {
 
     fn lock(&self) -> MutexGuard<'_, Store> {
         self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Today's automatic copy, so a mistake or a damaged file never costs more than a day.
+    /// Called off the start-up path: copying a big database takes a moment.
+    pub fn make_daily_backup(&self) {
+        let today = self.clock.now().with_timezone(&homegroup_core::time_zone::device()).date_naive();
+        if let Err(e) = self.store_quietly().make_daily_backup(today) {
+            eprintln!("homegroup: today's automatic copy could not be made: {:?}", e.kind());
+        }
     }
 
     /// Whether reminders can be shown, and when the next one is due.
