@@ -768,15 +768,14 @@ fn duplicate_message() -> String {
 /// The group a feed names, created or renamed under its source. Groups the user made have no
 /// source, so they can never match.
 fn upsert_group(tx: &Transaction, source: &str, name: &str, fellowship: Option<&str>, now: i64) -> Result<i64> {
-    Ok(tx.query_row(
+    Ok(tx.prepare_cached(
         "INSERT INTO groups (name, fellowship_id, source, source_key, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?1, ?4, ?4)
          ON CONFLICT (source, source_key) DO UPDATE SET fellowship_id = excluded.fellowship_id,
              updated_at = CASE WHEN groups.fellowship_id IS excluded.fellowship_id THEN groups.updated_at ELSE excluded.updated_at END
          RETURNING id",
-        params![name, fellowship, source, now],
-        |r| r.get(0),
-    )?)
+    )?
+    .query_row(params![name, fellowship, source, now], |r| r.get(0))?)
 }
 
 enum Written {
@@ -792,43 +791,40 @@ struct WriteOutcome {
 
 fn write_meeting(tx: &Transaction, source: &str, slug: &str, m: &StoredFeedFields, now: i64) -> Result<WriteOutcome> {
     let existing = tx
-        .query_row(
-            &format!(
-                "SELECT id, listed, EXISTS (SELECT 1 FROM schedule WHERE meeting_id = meetings.id), {FEED_COLUMNS}
+        .prepare_cached(&format!(
+            "SELECT id, listed, EXISTS (SELECT 1 FROM schedule WHERE meeting_id = meetings.id), {FEED_COLUMNS}
                  FROM meetings WHERE source = ?1 AND slug = ?2"
-            ),
-            params![source, slug],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, bool>(1)?,
-                    r.get::<_, bool>(2)?,
-                    StoredFeedFields {
-                        name: r.get(3)?,
-                        fellowship_id: r.get(4)?,
-                        group_id: r.get(5)?,
-                        weekdays: r.get(6)?,
-                        start_time: r.get(7)?,
-                        duration_minutes: r.get(8)?,
-                        time_zone: r.get(9)?,
-                        attendance: r.get(10)?,
-                        types: r.get(11)?,
-                        location: r.get(12)?,
-                        address: r.get(13)?,
-                        latitude: r.get(14)?,
-                        longitude: r.get(15)?,
-                        location_notes: r.get(16)?,
-                        conference_url: r.get(17)?,
-                        conference_url_notes: r.get(18)?,
-                        conference_phone: r.get(19)?,
-                        conference_phone_notes: r.get(20)?,
-                        notes: r.get(21)?,
-                        active: r.get(22)?,
-                        source_updated: r.get(23)?,
-                    },
-                ))
-            },
-        )
+        ))?
+        .query_row(params![source, slug], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, bool>(1)?,
+                r.get::<_, bool>(2)?,
+                StoredFeedFields {
+                    name: r.get(3)?,
+                    fellowship_id: r.get(4)?,
+                    group_id: r.get(5)?,
+                    weekdays: r.get(6)?,
+                    start_time: r.get(7)?,
+                    duration_minutes: r.get(8)?,
+                    time_zone: r.get(9)?,
+                    attendance: r.get(10)?,
+                    types: r.get(11)?,
+                    location: r.get(12)?,
+                    address: r.get(13)?,
+                    latitude: r.get(14)?,
+                    longitude: r.get(15)?,
+                    location_notes: r.get(16)?,
+                    conference_url: r.get(17)?,
+                    conference_url_notes: r.get(18)?,
+                    conference_phone: r.get(19)?,
+                    conference_phone_notes: r.get(20)?,
+                    notes: r.get(21)?,
+                    active: r.get(22)?,
+                    source_updated: r.get(23)?,
+                },
+            ))
+        })
         .optional()?;
     let values = params![
         source,
@@ -858,21 +854,21 @@ fn write_meeting(tx: &Transaction, source: &str, slug: &str, m: &StoredFeedField
     ];
     match existing {
         None => {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO meetings (source, slug, name, fellowship_id, group_id, weekdays, start_time,
                      duration_minutes, time_zone, attendance, types, location, address, latitude, longitude,
                      location_notes, conference_url, conference_url_notes, conference_phone, conference_phone_notes,
                      notes, active, source_updated, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
                      ?21, ?22, ?23, ?24, ?24)",
-                values,
-            )?;
+            )?
+            .execute(values)?;
             Ok(WriteOutcome { id: tx.last_insert_rowid(), kind: Written::Added })
         }
         Some((id, listed, _, stored)) if listed && stored == *m => Ok(WriteOutcome { id, kind: Written::Unchanged }),
         Some((id, _, in_schedule, _)) => {
             // Only feed-owned columns: personal notes, favourite, schedule, skips and attendance stay.
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE meetings SET name = ?3, fellowship_id = ?4, group_id = ?5, weekdays = ?6, date = NULL,
                      start_time = ?7, duration_minutes = ?8, time_zone = ?9, attendance = ?10, types = ?11,
                      location = ?12, address = ?13, latitude = ?14, longitude = ?15, location_notes = ?16,
@@ -880,8 +876,8 @@ fn write_meeting(tx: &Transaction, source: &str, slug: &str, m: &StoredFeedField
                      conference_phone_notes = ?20, notes = ?21, active = ?22, source_updated = ?23, listed = 1,
                      updated_at = ?24
                  WHERE source = ?1 AND slug = ?2",
-                values,
-            )?;
+            )?
+            .execute(values)?;
             Ok(WriteOutcome { id, kind: Written::Updated { in_schedule } })
         }
     }
