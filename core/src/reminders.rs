@@ -81,34 +81,52 @@ pub fn notification_text(reminder: &Reminder, now: DateTime<Utc>, zone: Tz, disc
 impl Store {
     /// Reminders not yet fired whose occurrence starts in `[from, from + horizon)`, soonest due first.
     pub fn planned_reminders(&self, from: DateTime<Utc>, horizon: Duration) -> Result<Vec<Reminder>> {
+        let mut reminders = Vec::new();
+        self.each_planned(from, horizon, |meeting, starts_at, due_at| {
+            reminders.push(Reminder {
+                meeting_id: meeting.id,
+                meeting_name: meeting.name.clone(),
+                fellowship_name: meeting.fellowship_name.clone(),
+                group_name: meeting.group_name.clone(),
+                attendance: meeting.attendance,
+                location: meeting.location.clone(),
+                starts_at,
+                due_at,
+            });
+        })?;
+        reminders.sort_by(|a, b| a.due_at.cmp(&b.due_at).then(a.meeting_id.cmp(&b.meeting_id)));
+        Ok(reminders)
+    }
+
+    /// Calls `visit(meeting, starts_at, due_at)` for every reminder not yet fired nor skipped whose
+    /// occurrence starts in `[from, from + horizon)`.
+    fn each_planned(
+        &self,
+        from: DateTime<Utc>,
+        horizon: Duration,
+        mut visit: impl FnMut(&Meeting, DateTime<Utc>, DateTime<Utc>),
+    ) -> Result<()> {
         let default_lead = self.settings()?.default_lead_minutes;
         let fired = self.fired_since(from)?;
         let skipped = self.skipped_dates()?;
-        let mut reminders = Vec::new();
         for meeting in self.remindable_meetings()? {
             let Some(rule) = meeting.rule() else { continue };
             let lead = Duration::minutes(i64::from(meeting.lead_minutes.unwrap_or(default_lead).min(MAX_LEAD_MINUTES)));
             for occurrence in rule.between(from, from + horizon) {
+                let is_skipped = || {
+                    !skipped.is_empty()
+                        && skipped.contains(&(meeting.id, occurrence.local_date.format("%Y-%m-%d").to_string()))
+                };
                 if occurrence.starts_at < from
                     || fired.contains(&(meeting.id, occurrence.starts_at.timestamp()))
-                    || skipped.contains(&(meeting.id, occurrence.local_date.format("%Y-%m-%d").to_string()))
+                    || is_skipped()
                 {
                     continue;
                 }
-                reminders.push(Reminder {
-                    meeting_id: meeting.id,
-                    meeting_name: meeting.name.clone(),
-                    fellowship_name: meeting.fellowship_name.clone(),
-                    group_name: meeting.group_name.clone(),
-                    attendance: meeting.attendance,
-                    location: meeting.location.clone(),
-                    starts_at: occurrence.starts_at,
-                    due_at: occurrence.starts_at - lead,
-                });
+                visit(&meeting, occurrence.starts_at, occurrence.starts_at - lead);
             }
         }
-        reminders.sort_by(|a, b| a.due_at.cmp(&b.due_at).then(a.meeting_id.cmp(&b.meeting_id)));
-        Ok(reminders)
+        Ok(())
     }
 
     /// The reminders that should fire at `now`, including ones whose due time passed while the app
@@ -121,7 +139,13 @@ impl Store {
     /// When the next reminder after `now` is due, looking a week and a day ahead.
     pub fn next_reminder_due(&self, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
         let window = Duration::minutes(i64::from(MAX_LEAD_MINUTES)) + Duration::days(1);
-        Ok(self.planned_reminders(now, window)?.into_iter().map(|r| r.due_at).find(|due| *due > now))
+        let mut next: Option<DateTime<Utc>> = None;
+        self.each_planned(now, window, |_, _, due| {
+            if due > now && next.is_none_or(|n| due < n) {
+                next = Some(due);
+            }
+        })?;
+        Ok(next)
     }
 
     /// Fires every due reminder through `deliver`, each in the same transaction as its log row,
