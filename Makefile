@@ -68,7 +68,8 @@ bench: deps-test ui
 	$(CARGO) run -q -p homegroup-e2e --bin bench-report
 
 # Fuzz each importer and the backup reader for FUZZ_SECONDS each (cargo-fuzz on stable through
-# RUSTC_BOOTSTRAP). The seeds are committed; the corpus grows in fuzz/corpus/.
+# RUSTC_BOOTSTRAP). Seeds and the minimised corpus (cargo fuzz cmin) are committed: they replay as
+# regression inputs at every run, so a fixed crash stays fixed.
 FUZZ_SECONDS ?= 600
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
