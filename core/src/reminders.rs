@@ -82,7 +82,7 @@ impl Store {
     /// Reminders not yet fired whose occurrence starts in `[from, from + horizon)`, soonest due first.
     pub fn planned_reminders(&self, from: DateTime<Utc>, horizon: Duration) -> Result<Vec<Reminder>> {
         let mut reminders = Vec::new();
-        self.each_planned(from, horizon, |meeting, starts_at, due_at| {
+        self.each_planned(from, horizon, true, |meeting, starts_at, due_at| {
             reminders.push(Reminder {
                 meeting_id: meeting.id,
                 meeting_name: meeting.name.clone(),
@@ -99,17 +99,19 @@ impl Store {
     }
 
     /// Calls `visit(meeting, starts_at, due_at)` for every reminder not yet fired nor skipped whose
-    /// occurrence starts in `[from, from + horizon)`.
+    /// occurrence starts in `[from, from + horizon)`. Without `details`, the meetings carry only
+    /// what timing needs (no names or place).
     fn each_planned(
         &self,
         from: DateTime<Utc>,
         horizon: Duration,
+        details: bool,
         mut visit: impl FnMut(&Meeting, DateTime<Utc>, DateTime<Utc>),
     ) -> Result<()> {
         let default_lead = self.settings()?.default_lead_minutes;
         let fired = self.fired_since(from)?;
         let skipped = self.skipped_dates()?;
-        for meeting in self.remindable_meetings()? {
+        for meeting in self.remindable_meetings(details)? {
             let Some(rule) = meeting.rule() else { continue };
             let lead = Duration::minutes(i64::from(meeting.lead_minutes.unwrap_or(default_lead).min(MAX_LEAD_MINUTES)));
             for occurrence in rule.between(from, from + horizon) {
@@ -140,7 +142,7 @@ impl Store {
     pub fn next_reminder_due(&self, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
         let window = Duration::minutes(i64::from(MAX_LEAD_MINUTES)) + Duration::days(1);
         let mut next: Option<DateTime<Utc>> = None;
-        self.each_planned(now, window, |_, _, due| {
+        self.each_planned(now, window, false, |_, _, due| {
             if due > now && next.is_none_or(|n| due < n) {
                 next = Some(due);
             }
@@ -177,16 +179,22 @@ impl Store {
     }
 
     /// Scheduled meetings with reminders on, with only what planning needs: this runs at every
-    /// wake-up of the reminder loop, so it skips the columns and type codes a full `Meeting` reads.
-    fn remindable_meetings(&self) -> Result<Vec<Meeting>> {
-        let mut stmt = self.conn().prepare_cached(
+    /// wake-up of the reminder loop, so it skips the columns and type codes a full `Meeting` reads,
+    /// and without `details` the names and place too (finding the next due time needs none).
+    fn remindable_meetings(&self, details: bool) -> Result<Vec<Meeting>> {
+        let mut stmt = self.conn().prepare_cached(if details {
             "SELECT m.id, m.name, m.weekdays, m.date, m.start_time, m.duration_minutes, m.time_zone, m.attendance,
                     coalesce(m.location, m.address), s.lead_minutes, f.name, g.name
              FROM schedule s JOIN meetings m ON m.id = s.meeting_id
              LEFT JOIN fellowships f ON f.id = m.fellowship_id
              LEFT JOIN groups g ON g.id = m.group_id
-             WHERE s.remind = 1 AND m.active = 1 AND m.start_time IS NOT NULL",
-        )?;
+             WHERE s.remind = 1 AND m.active = 1 AND m.start_time IS NOT NULL"
+        } else {
+            "SELECT m.id, '', m.weekdays, m.date, m.start_time, m.duration_minutes, m.time_zone, m.attendance,
+                    NULL, s.lead_minutes, NULL, NULL
+             FROM schedule s JOIN meetings m ON m.id = s.meeting_id
+             WHERE s.remind = 1 AND m.active = 1 AND m.start_time IS NOT NULL"
+        })?;
         let rows = stmt.query_map([], |row| {
             let weekdays: u8 = row.get(2)?;
             let attendance: String = row.get(7)?;
@@ -216,14 +224,15 @@ impl Store {
     }
 
     fn fired_since(&self, from: DateTime<Utc>) -> Result<HashSet<(i64, i64)>> {
-        let mut stmt =
-            self.conn().prepare("SELECT meeting_id, occurrence_at FROM reminder_log WHERE occurrence_at >= ?1")?;
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT meeting_id, occurrence_at FROM reminder_log WHERE occurrence_at >= ?1")?;
         let rows = stmt.query_map([from.timestamp() - START_GRACE.num_seconds()], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn skipped_dates(&self) -> Result<HashSet<(i64, String)>> {
-        let mut stmt = self.conn().prepare("SELECT meeting_id, local_date FROM skips")?;
+        let mut stmt = self.conn().prepare_cached("SELECT meeting_id, local_date FROM skips")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -20,6 +20,11 @@ static GENERIC: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
         .unwrap_or_default()
 });
 
+/// Whether the Meeting Guide list (the codes every fellowship shares) names `code`.
+pub fn is_generic(code: &str) -> bool {
+    GENERIC.contains_key(code)
+}
+
 /// Describes `codes` with a fellowship's own table (the JSON stored with the fellowship).
 pub fn describe(codes: &[String], fellowship_table: Option<&str>) -> Vec<MeetingType> {
     let own: HashMap<String, String> = fellowship_table.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();

@@ -101,7 +101,7 @@ pub(crate) fn read_row(row: &Map<String, Value>, default_zone: Option<Tz>) -> Ro
         name,
         group: None,
         weekdays,
-        start_time: start.map(|t| t.format("%H:%M").to_string()),
+        start_time: start.map(fields::hours_and_minutes),
         duration_minutes,
         time_zone: time_zone.or(default_zone),
         own_zone,

@@ -6,6 +6,7 @@ use crate::meetings::{is_dial_string, parse_start_time};
 use crate::validation::{is_web_url, MAX_NAME, MAX_NOTES, MAX_SHORT, MAX_URL};
 use chrono::{NaiveTime, Timelike};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// A problem with one field of one row, before it is tied to the row's index and slug.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,26 +30,33 @@ impl Notes {
 /// A text field: strings are trimmed, numbers become text, `null`, empty and other shapes are
 /// missing. Control characters are removed and over-long text is cut, with a warning.
 pub(crate) fn text(row: &Map<String, Value>, key: &'static str, max: usize, notes: &mut Notes) -> Option<String> {
-    let raw = match row.get(key)? {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
+    match row.get(key)? {
+        Value::String(s) => clean_text(key, s, max, notes),
+        Value::Number(n) => clean_text(key, &n.to_string(), max, notes),
         Value::Bool(_) | Value::Array(_) | Value::Object(_) => {
             notes.warn(key, "This is not text, so it was left out.");
-            return None;
+            None
         }
-        Value::Null => return None,
-    };
-    clean_text(key, &raw, max, notes)
+        Value::Null => None,
+    }
 }
 
 /// Trims, drops control characters (keeping new lines and tabs) and cuts at `max` characters.
 pub(crate) fn clean_text(field: &'static str, raw: &str, max: usize, notes: &mut Notes) -> Option<String> {
-    let cleaned: String = raw.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect();
-    let cleaned = cleaned.trim();
+    let unwanted = |c: char| c.is_control() && c != '\n' && c != '\t';
+    // Most fields are clean already: copied once, without a pass that rebuilds them.
+    let filtered: String;
+    let cleaned = if raw.contains(unwanted) {
+        filtered = raw.chars().filter(|c| !unwanted(*c)).collect();
+        filtered.trim()
+    } else {
+        raw.trim()
+    };
     if cleaned.is_empty() {
         return None;
     }
-    if cleaned.chars().count() > max {
+    // A character takes at least one byte, so only text longer in bytes can be too long.
+    if cleaned.len() > max && cleaned.chars().count() > max {
         notes.warn(field, format!("This was longer than {max} characters, so the end was cut."));
         return Some(cleaned.chars().take(max).collect::<String>().trim_end().to_owned());
     }
@@ -150,6 +158,11 @@ pub(crate) fn time_of_day(raw: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(parsed.hour(), parsed.minute(), 0)
 }
 
+/// "19:00": how start times are stored (without chrono's format parser, which is slow per row).
+pub(crate) fn hours_and_minutes(time: NaiveTime) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
+}
+
 /// Reads a weekday given as 0–6 (0 = Sunday) or as a day's name ("Sunday", "sun").
 pub(crate) fn weekday_from_zero(value: &Value) -> Option<u8> {
     match value {
@@ -187,14 +200,14 @@ pub(crate) fn shorten(text: &str) -> String {
 /// commas or spaces. Codes are kept upper-case unless the lower-case form is the known one
 /// ("12x12"); codes that cannot be codes are dropped with a warning.
 pub(crate) fn type_codes(value: Option<&Value>, field: &'static str, notes: &mut Notes) -> Vec<String> {
-    let raw: Vec<String> = match value {
+    let raw: Vec<Cow<str>> = match value {
         None | Some(Value::Null) => Vec::new(),
-        Some(Value::String(s)) => s.split([',', ' ', ';']).map(str::to_owned).collect(),
+        Some(Value::String(s)) => s.split([',', ' ', ';']).map(Cow::Borrowed).collect(),
         Some(Value::Array(items)) => items
             .iter()
             .filter_map(|v| match v {
-                Value::String(s) => Some(s.clone()),
-                Value::Number(n) => Some(n.to_string()),
+                Value::String(s) => Some(Cow::Borrowed(s.as_str())),
+                Value::Number(n) => Some(Cow::Owned(n.to_string())),
                 _ => None,
             })
             .collect(),
@@ -204,7 +217,7 @@ pub(crate) fn type_codes(value: Option<&Value>, field: &'static str, notes: &mut
         }
     };
     let mut codes: Vec<String> = Vec::new();
-    for code in raw {
+    for code in &raw {
         let code = code.trim();
         if code.is_empty() {
             continue;
@@ -213,11 +226,7 @@ pub(crate) fn type_codes(value: Option<&Value>, field: &'static str, notes: &mut
             notes.warn(field, format!("\"{}\" is not a meeting type code, so it was left out.", shorten(code)));
             continue;
         }
-        let code = if crate::type_codes::describe(&[code.to_owned()], None)[0].name.is_some() {
-            code.to_owned()
-        } else {
-            code.to_ascii_uppercase()
-        };
+        let code = if crate::type_codes::is_generic(code) { code.to_owned() } else { code.to_ascii_uppercase() };
         if !codes.contains(&code) {
             codes.push(code);
         }

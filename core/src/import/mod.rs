@@ -329,31 +329,24 @@ impl Problems {
 /// Which type codes the chosen fellowship (or the Meeting Guide list) knows.
 struct KnownCodes {
     own: HashSet<String>,
-    cache: HashMap<String, bool>,
 }
 
 impl KnownCodes {
     fn new(fellowship_table: Option<&str>) -> KnownCodes {
         let own: HashMap<String, String> =
             fellowship_table.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
-        KnownCodes { own: own.into_keys().collect(), cache: HashMap::new() }
+        KnownCodes { own: own.into_keys().collect() }
     }
 
-    fn knows(&mut self, code: &str) -> bool {
-        if self.own.contains(code) {
-            return true;
-        }
-        *self
-            .cache
-            .entry(code.to_owned())
-            .or_insert_with(|| crate::type_codes::describe(&[code.to_owned()], None)[0].name.is_some())
+    fn knows(&self, code: &str) -> bool {
+        self.own.contains(code) || crate::type_codes::is_generic(code)
     }
 }
 
 /// The row's warnings, plus one per type code the fellowship does not know.
 fn note_row_problems(
     problems: &mut Problems,
-    known: &mut KnownCodes,
+    known: &KnownCodes,
     fellowship: Option<&str>,
     index: u32,
     m: &FeedMeeting,
@@ -524,7 +517,7 @@ impl Store {
             Some(id) => Some(self.fellowship_type_codes(id).map_err(|_| unknown_fellowship(id))?),
             None => None,
         };
-        let mut known = KnownCodes::new(fellowship_table.as_deref());
+        let known = KnownCodes::new(fellowship_table.as_deref());
         let mut slugs: HashSet<String> = HashSet::new();
         let rows = for_each_row(bytes, |index, row| {
             let f = *format.get_or_insert_with(|| match &row {
@@ -552,7 +545,7 @@ impl Store {
                     } else {
                         rows_without_time_zone += 1;
                     }
-                    note_row_problems(&mut problems, &mut known, options.fellowship.as_deref(), index, &m);
+                    note_row_problems(&mut problems, &known, options.fellowship.as_deref(), index, &m);
                     if first_meetings.len() < PREVIEW_MEETINGS {
                         first_meetings.push(PreviewMeeting {
                             slug: m.slug.clone(),
@@ -617,7 +610,7 @@ impl Store {
             None => None,
         };
         let now = clock.now().timestamp();
-        let mut known = KnownCodes::new(fellowship_table.as_deref());
+        let known = KnownCodes::new(fellowship_table.as_deref());
         let mut format = options.format;
         let mut problems = Problems::default();
         let mut counts = [0u32; 3]; // added, updated, unchanged
@@ -627,6 +620,11 @@ impl Store {
         let mut groups: HashMap<String, i64> = HashMap::new();
 
         let tx = self.conn_mut().transaction()?;
+        // A list never imported before has nothing to compare with: every row is added.
+        let first_import =
+            !tx.query_row("SELECT EXISTS (SELECT 1 FROM meetings WHERE source = ?1)", [&source], |r| {
+                r.get::<_, bool>(0)
+            })?;
         let rows = for_each_row(bytes, |index, row| {
             if index % 256 == 0 {
                 progress(index);
@@ -653,42 +651,44 @@ impl Store {
                     "This list does not say which time zone its meetings are in. Please choose one.",
                 ));
             };
-            note_row_problems(&mut problems, &mut known, fellowship.as_deref(), index, &m);
+            note_row_problems(&mut problems, &known, fellowship.as_deref(), index, &m);
             let group_id = match &m.group {
                 None => None,
                 Some(name) => Some(match groups.get(name) {
                     Some(id) => *id,
                     None => {
-                        let id = upsert_group(&tx, &source, name, fellowship.as_deref(), now)?;
+                        let id = upsert_group(&tx, &source, name, fellowship.as_deref(), now, first_import)?;
                         groups.insert(name.clone(), id);
                         id
                     }
                 }),
             };
+            let types = serde_json::to_string(&m.types).map_err(|e| Error::Data(e.to_string()))?;
+            let FeedMeeting { slug, .. } = *m;
             let wanted = StoredFeedFields {
-                name: m.name.clone(),
+                name: m.name,
                 fellowship_id: fellowship.clone(),
                 group_id,
                 weekdays: m.weekdays,
-                start_time: m.start_time.clone(),
+                start_time: m.start_time,
                 duration_minutes: m.duration_minutes.clamp(1, 24 * 60),
                 time_zone: tz.name().to_owned(),
                 attendance: m.attendance.as_str().to_owned(),
-                types: serde_json::to_string(&m.types).map_err(|e| Error::Data(e.to_string()))?,
-                location: m.location.clone(),
-                address: m.address.clone(),
+                types,
+                location: m.location,
+                address: m.address,
                 latitude: m.latitude,
                 longitude: m.longitude,
-                location_notes: m.location_notes.clone(),
-                conference_url: m.conference_url.clone(),
-                conference_url_notes: m.conference_url_notes.clone(),
-                conference_phone: m.conference_phone.clone(),
-                conference_phone_notes: m.conference_phone_notes.clone(),
-                notes: m.notes.clone(),
+                location_notes: m.location_notes,
+                conference_url: m.conference_url,
+                conference_url_notes: m.conference_url_notes,
+                conference_phone: m.conference_phone,
+                conference_phone_notes: m.conference_phone_notes,
+                notes: m.notes,
                 active: m.active,
-                source_updated: m.source_updated.clone(),
+                source_updated: m.source_updated,
             };
-            let outcome = write_meeting(&tx, &source, &m.slug, &wanted, now)?;
+            let outcome = write_meeting(&tx, &source, &slug, &wanted, now, first_import)?;
             seen.insert(outcome.id);
             match outcome.kind {
                 Written::Added => counts[0] += 1,
@@ -697,7 +697,7 @@ impl Store {
                     if in_schedule {
                         schedule_changes.push(ScheduleChange {
                             meeting_id: outcome.id,
-                            name: m.name.clone(),
+                            name: wanted.name,
                             change: ScheduleChangeKind::Changed,
                         });
                     }
@@ -765,9 +765,24 @@ fn duplicate_message() -> String {
     "An earlier row has the same slug, so this one was left out.".into()
 }
 
-/// The group a feed names, created or renamed under its source. Groups the user made have no
-/// source, so they can never match.
-fn upsert_group(tx: &Transaction, source: &str, name: &str, fellowship: Option<&str>, now: i64) -> Result<i64> {
+/// The group a feed names, created or updated under its source. Groups the user made have no
+/// source, so they can never match. `first_import`: the source has no groups yet.
+fn upsert_group(
+    tx: &Transaction,
+    source: &str,
+    name: &str,
+    fellowship: Option<&str>,
+    now: i64,
+    first_import: bool,
+) -> Result<i64> {
+    if first_import {
+        tx.prepare_cached(
+            "INSERT INTO groups (name, fellowship_id, source, source_key, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?1, ?4, ?4)",
+        )?
+        .execute(params![name, fellowship, source, now])?;
+        return Ok(tx.last_insert_rowid());
+    }
     Ok(tx.prepare_cached(
         "INSERT INTO groups (name, fellowship_id, source, source_key, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?1, ?4, ?4)
@@ -789,43 +804,16 @@ struct WriteOutcome {
     kind: Written,
 }
 
-fn write_meeting(tx: &Transaction, source: &str, slug: &str, m: &StoredFeedFields, now: i64) -> Result<WriteOutcome> {
-    let existing = tx
-        .prepare_cached(&format!(
-            "SELECT id, listed, EXISTS (SELECT 1 FROM schedule WHERE meeting_id = meetings.id), {FEED_COLUMNS}
-                 FROM meetings WHERE source = ?1 AND slug = ?2"
-        ))?
-        .query_row(params![source, slug], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, bool>(1)?,
-                r.get::<_, bool>(2)?,
-                StoredFeedFields {
-                    name: r.get(3)?,
-                    fellowship_id: r.get(4)?,
-                    group_id: r.get(5)?,
-                    weekdays: r.get(6)?,
-                    start_time: r.get(7)?,
-                    duration_minutes: r.get(8)?,
-                    time_zone: r.get(9)?,
-                    attendance: r.get(10)?,
-                    types: r.get(11)?,
-                    location: r.get(12)?,
-                    address: r.get(13)?,
-                    latitude: r.get(14)?,
-                    longitude: r.get(15)?,
-                    location_notes: r.get(16)?,
-                    conference_url: r.get(17)?,
-                    conference_url_notes: r.get(18)?,
-                    conference_phone: r.get(19)?,
-                    conference_phone_notes: r.get(20)?,
-                    notes: r.get(21)?,
-                    active: r.get(22)?,
-                    source_updated: r.get(23)?,
-                },
-            ))
-        })
-        .optional()?;
+/// Adds or updates one meeting of a feed; `first_import` skips looking for a stored one.
+fn write_meeting(
+    tx: &Transaction,
+    source: &str,
+    slug: &str,
+    m: &StoredFeedFields,
+    now: i64,
+    first_import: bool,
+) -> Result<WriteOutcome> {
+    let existing = if first_import { None } else { stored_feed_meeting(tx, source, slug)? };
     let values = params![
         source,
         slug,
@@ -881,6 +869,50 @@ fn write_meeting(tx: &Transaction, source: &str, slug: &str, m: &StoredFeedField
             Ok(WriteOutcome { id, kind: Written::Updated { in_schedule } })
         }
     }
+}
+
+/// The stored meeting a feed row updates, with whether it is listed and in the schedule.
+fn stored_feed_meeting(
+    tx: &Transaction,
+    source: &str,
+    slug: &str,
+) -> Result<Option<(i64, bool, bool, StoredFeedFields)>> {
+    Ok(tx
+        .prepare_cached(&format!(
+            "SELECT id, listed, EXISTS (SELECT 1 FROM schedule WHERE meeting_id = meetings.id), {FEED_COLUMNS}
+                 FROM meetings WHERE source = ?1 AND slug = ?2"
+        ))?
+        .query_row(params![source, slug], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, bool>(1)?,
+                r.get::<_, bool>(2)?,
+                StoredFeedFields {
+                    name: r.get(3)?,
+                    fellowship_id: r.get(4)?,
+                    group_id: r.get(5)?,
+                    weekdays: r.get(6)?,
+                    start_time: r.get(7)?,
+                    duration_minutes: r.get(8)?,
+                    time_zone: r.get(9)?,
+                    attendance: r.get(10)?,
+                    types: r.get(11)?,
+                    location: r.get(12)?,
+                    address: r.get(13)?,
+                    latitude: r.get(14)?,
+                    longitude: r.get(15)?,
+                    location_notes: r.get(16)?,
+                    conference_url: r.get(17)?,
+                    conference_url_notes: r.get(18)?,
+                    conference_phone: r.get(19)?,
+                    conference_phone_notes: r.get(20)?,
+                    notes: r.get(21)?,
+                    active: r.get(22)?,
+                    source_updated: r.get(23)?,
+                },
+            ))
+        })
+        .optional()?)
 }
 
 /// Adds this module's wire types to the TypeScript bindings.

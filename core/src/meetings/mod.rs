@@ -116,7 +116,7 @@ impl Meeting {
         if !self.active {
             return None;
         }
-        let start = NaiveTime::parse_from_str(self.start_time.as_deref()?, "%H:%M").ok()?;
+        let start = stored_start_time(self.start_time.as_deref()?)?;
         Some(Rule {
             weekdays: weekday_mask(&self.weekdays),
             date: self.date,
@@ -351,5 +351,30 @@ impl Store {
             return Err(Error::NotFound(format!("Meeting {id}")));
         }
         self.meeting(id)
+    }
+}
+
+/// A stored start time ("19:05", as validation wrote it), read without chrono's format parser:
+/// reminder planning reads one per scheduled meeting at every wake-up.
+fn stored_start_time(text: &str) -> Option<NaiveTime> {
+    let (hours, minutes) = text.split_once(':')?;
+    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if !two_digits(hours) || !two_digits(minutes) {
+        return NaiveTime::parse_from_str(text, "%H:%M").ok(); // anything older or odder
+    }
+    NaiveTime::from_hms_opt(hours.parse().ok()?, minutes.parse().ok()?, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stored_start_time;
+    use chrono::NaiveTime;
+
+    #[test]
+    fn stored_start_times_read_the_same_as_chrono_reads_them() {
+        for text in ["00:00", "07:05", "19:30", "23:59", "7:05", "24:00", "19:60", "ab:cd", "1900", "", "+1:05"] {
+            assert_eq!(stored_start_time(text), NaiveTime::parse_from_str(text, "%H:%M").ok(), "{text:?}");
+        }
+        assert_eq!(stored_start_time("19:05"), NaiveTime::from_hms_opt(19, 5, 0));
     }
 }
