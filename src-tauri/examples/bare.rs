@@ -1,12 +1,14 @@
 //! The baseline for start-up benchmarks: a bare Tauri v2 app in the same workspace and profile,
-//! showing one static page. With `HOMEGROUP_EXIT_WHEN_READY=1` it exits once the page has loaded,
-//! as Homegroup exits once its first screen shows real data.
+//! showing one static page. With `HOMEGROUP_EXIT_WHEN_READY=1` it exits once the page has painted,
+//! as Homegroup exits once its first screen has painted real data: both wait for the same frame.
 
-use tauri::webview::PageLoadEvent;
-use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
+use tauri::{WebviewUrl, WebviewWindowBuilder};
 
+/// After the first frame is painted the page navigates to `/ready`, which the shell catches.
 const PAGE: &str = "<!doctype html><html><head><meta charset=utf-8><title>Bare</title></head>\
-                    <body><h1>Bare Tauri app</h1><p>One static page.</p></body></html>";
+                    <body><h1>Bare Tauri app</h1><p>One static page.</p>\
+                    <script>requestAnimationFrame(() => setTimeout(() => { location.href = '/ready'; }));</script>\
+                    </body></html>";
 
 fn main() {
     let exit_when_ready = std::env::var("HOMEGROUP_EXIT_WHEN_READY").is_ok_and(|v| v == "1");
@@ -19,13 +21,18 @@ fn main() {
         })
         .setup(move |app| {
             let url = "bare://localhost/".parse().map_err(|e| format!("{e}"))?;
+            let handle = app.handle().clone();
             WebviewWindowBuilder::new(app, "main", WebviewUrl::CustomProtocol(url))
                 .title("Bare")
                 .inner_size(1024.0, 720.0)
-                .on_page_load(move |window, payload| {
-                    if exit_when_ready && payload.event() == PageLoadEvent::Finished {
-                        window.app_handle().exit(0);
+                .on_navigation(move |url| {
+                    if url.path() != "/ready" {
+                        return true;
                     }
+                    if exit_when_ready {
+                        handle.exit(0);
+                    }
+                    false
                 })
                 .build()?;
             Ok(())

@@ -87,12 +87,6 @@ fn setup(app: &mut App, options: Launch) -> Result<(), Box<dyn std::error::Error
         handle.state::<AppState>().make_daily_backup();
     });
 
-    #[cfg(desktop)]
-    {
-        tray::build(app)?;
-        let notifier = Box::new(reminders::DesktopNotifier::new(app.handle().clone()));
-        reminders::spawn_loop(app.handle().clone(), notifier, reminder_wakes);
-    }
     #[cfg(mobile)]
     {
         // The system schedules mobile reminders: re-plan them at start and after every change.
@@ -128,6 +122,14 @@ fn setup(app: &mut App, options: Launch) -> Result<(), Box<dyn std::error::Error
         .data_directory(data_dir.join("webview"))
         .visible(!options.hidden)
         .build()?;
+    // After the window, so they are set up while the webview's own process loads the page; the
+    // loop after the tray, whose tooltip it keeps up to date.
+    #[cfg(desktop)]
+    {
+        tray::build(app)?;
+        let notifier = Box::new(reminders::DesktopNotifier::new(app.handle().clone()));
+        reminders::spawn_loop(app.handle().clone(), notifier, reminder_wakes);
+    }
     Ok(())
 }
 

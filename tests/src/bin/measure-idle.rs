@@ -5,9 +5,7 @@
 //! `cargo run -p homegroup-e2e --bin measure-idle [-- SECONDS]` (after `make build`); prints figures,
 //! asserts nothing.
 
-use homegroup_core::meetings::{Attendance, MeetingInput};
-use homegroup_core::{Store, SystemClock};
-use homegroup_e2e::harness::{app_binary, Display};
+use homegroup_e2e::harness::{app_binary, seed_schedule, Display};
 use std::collections::HashMap;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -68,21 +66,7 @@ fn main() {
         .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
         .unwrap_or(100);
     let data = tempfile::tempdir().expect("temporary folder");
-    {
-        let mut store = Store::open_in(data.path()).expect("store");
-        for i in 0..50u32 {
-            let input = MeetingInput {
-                name: format!("Idle test meeting {i}"),
-                weekdays: vec![(i % 7) as u8],
-                start_time: Some(format!("{:02}:{:02}", 6 + i % 15, (i * 7) % 60)),
-                time_zone: "America/New_York".into(),
-                attendance: if i % 2 == 0 { Attendance::InPerson } else { Attendance::Online },
-                conference_url: (i % 2 == 1).then(|| "https://example.org/meet".to_owned()),
-                ..MeetingInput::default()
-            };
-            store.create_meeting(&input, true, &SystemClock).expect("meeting");
-        }
-    }
+    seed_schedule(data.path(), 50);
     let display = Display::start_new();
     let stats = data.path().join("reminder-stats");
     let mut app = Command::new(app_binary())

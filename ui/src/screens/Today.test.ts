@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import Today from './Today.svelte';
@@ -11,7 +11,7 @@ afterEach(() => {
 const noAttendance = { this_week: 0, this_month: 0, last_90_days: null };
 
 describe('Today', () => {
-  it('says how to add a meeting when the schedule is empty, and reports it is ready', async () => {
+  it('says how to add a meeting when the schedule is empty, and reports when it has painted', async () => {
     const calls: string[] = [];
     mockIPC((cmd) => {
       calls.push(cmd);
@@ -19,12 +19,14 @@ describe('Today', () => {
       if (cmd === 'upcoming') return { user_time_zone: 'UTC', today: '2026-11-26', today_items: [], tomorrow_items: [] };
       if (cmd === 'attendance_summary') return noAttendance;
     });
-    render(Today);
+    const painted = vi.fn();
+    render(Today, { props: { onpainted: painted } });
     expect(await screen.findByText('No meetings in your schedule yet')).toBeTruthy();
     const link = screen.getByRole('link', { name: 'Add a meeting' });
     expect(link.getAttribute('href')).toBe('#/schedule/new');
-    await Promise.resolve();
-    expect(calls).toContain('ui_ready');
+    // It says when its data has painted (the app then tells the shell it is ready).
+    await vi.waitFor(() => expect(painted).toHaveBeenCalledTimes(1));
+    expect(calls).not.toContain('ui_ready');
   });
 
   it("shows tomorrow's meeting in both zones and links to favourite groups", async () => {

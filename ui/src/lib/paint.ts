@@ -1,0 +1,7 @@
+/**
+ * Runs `then` once the browser has painted the current DOM: the next animation frame comes just
+ * before the paint, and a task queued from it runs just after.
+ */
+export function afterNextPaint(then: () => void): void {
+  requestAnimationFrame(() => setTimeout(then));
+}

@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { loadScreen } from './screens';
+
+describe('lazy screens', () => {
+  it('loads each screen once, so a filter typed into it never remounts it', async () => {
+    const first = loadScreen('groups');
+    expect(loadScreen('groups')).toBe(first);
+    expect(loadScreen('settings')).not.toBe(first);
+    expect(typeof (await first)).toBe('function');
+  });
+});
