@@ -620,11 +620,13 @@ impl Store {
         let mut groups: HashMap<String, i64> = HashMap::new();
 
         let tx = self.conn_mut().transaction()?;
-        // A list never imported before has nothing to compare with: every row is added.
-        let first_import =
-            !tx.query_row("SELECT EXISTS (SELECT 1 FROM meetings WHERE source = ?1)", [&source], |r| {
-                r.get::<_, bool>(0)
-            })?;
+        // What a list never imported before (or whose meetings were all deleted) cannot clash
+        // with: such meetings and groups are inserted without first looking for a stored one.
+        let exists = |table: &str| -> Result<bool> {
+            let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE source = ?1)");
+            Ok(tx.query_row(&sql, [&source], |r| r.get(0))?)
+        };
+        let (new_meetings, new_groups) = (!exists("meetings")?, !exists("groups")?);
         let rows = for_each_row(bytes, |index, row| {
             if index % 256 == 0 {
                 progress(index);
@@ -657,7 +659,7 @@ impl Store {
                 Some(name) => Some(match groups.get(name) {
                     Some(id) => *id,
                     None => {
-                        let id = upsert_group(&tx, &source, name, fellowship.as_deref(), now, first_import)?;
+                        let id = upsert_group(&tx, &source, name, fellowship.as_deref(), now, new_groups)?;
                         groups.insert(name.clone(), id);
                         id
                     }
@@ -688,7 +690,7 @@ impl Store {
                 active: m.active,
                 source_updated: m.source_updated,
             };
-            let outcome = write_meeting(&tx, &source, &slug, &wanted, now, first_import)?;
+            let outcome = write_meeting(&tx, &source, &slug, &wanted, now, new_meetings)?;
             seen.insert(outcome.id);
             match outcome.kind {
                 Written::Added => counts[0] += 1,
@@ -766,16 +768,16 @@ fn duplicate_message() -> String {
 }
 
 /// The group a feed names, created or updated under its source. Groups the user made have no
-/// source, so they can never match. `first_import`: the source has no groups yet.
+/// source, so they can never match. `new_source`: the source has no groups yet.
 fn upsert_group(
     tx: &Transaction,
     source: &str,
     name: &str,
     fellowship: Option<&str>,
     now: i64,
-    first_import: bool,
+    new_source: bool,
 ) -> Result<i64> {
-    if first_import {
+    if new_source {
         tx.prepare_cached(
             "INSERT INTO groups (name, fellowship_id, source, source_key, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?1, ?4, ?4)",
@@ -804,16 +806,16 @@ struct WriteOutcome {
     kind: Written,
 }
 
-/// Adds or updates one meeting of a feed; `first_import` skips looking for a stored one.
+/// Adds or updates one meeting of a feed; `new_source` (no meetings of it stored) skips the lookup.
 fn write_meeting(
     tx: &Transaction,
     source: &str,
     slug: &str,
     m: &StoredFeedFields,
     now: i64,
-    first_import: bool,
+    new_source: bool,
 ) -> Result<WriteOutcome> {
-    let existing = if first_import { None } else { stored_feed_meeting(tx, source, slug)? };
+    let existing = if new_source { None } else { stored_feed_meeting(tx, source, slug)? };
     let values = params![
         source,
         slug,

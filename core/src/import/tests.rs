@@ -205,6 +205,22 @@ fn reimport_is_idempotent_and_keeps_user_data() {
 }
 
 #[test]
+fn a_list_whose_meetings_were_all_deleted_imports_again_into_its_groups() {
+    let mut store = Store::open_in_memory().unwrap();
+    let opts = options("sussex-county-aa", "America/New_York", Some("aa"));
+    import(&mut store, SUSSEX, &opts).unwrap();
+    let groups = count(&store, "SELECT count(*) FROM groups WHERE source = 'sussex-county-aa'");
+    assert!(groups > 0, "the fixture names groups");
+    for meeting in store.meetings(&MeetingFilter::default()).unwrap() {
+        store.delete_meeting(meeting.id).unwrap();
+    }
+
+    let report = import(&mut store, SUSSEX, &opts).unwrap();
+    assert_eq!(report.added, 123);
+    assert_eq!(count(&store, "SELECT count(*) FROM groups WHERE source = 'sussex-county-aa'"), groups);
+}
+
+#[test]
 fn a_changed_feed_updates_adds_and_delists_and_says_so_for_my_schedule() {
     let clock = clock();
     let mut store = Store::open_in_memory().unwrap();
