@@ -4,13 +4,14 @@
 //! `formats` comma-separated.
 
 use super::fields::{self, Notes};
+use super::row::Row;
 use super::{FeedMeeting, RowOutcome};
 use crate::meetings::Attendance;
 use chrono::Timelike;
 use chrono_tz::Tz;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-pub(crate) fn read_row(row: &Map<String, Value>, default_zone: Option<Tz>) -> RowOutcome {
+pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
     let mut notes = Notes::default();
     let Some(slug) = fields::text(row, "id_bigint", 200, &mut notes) else {
         return RowOutcome::skip(None, "id_bigint", "This row has no id, so it cannot be kept up to date.");

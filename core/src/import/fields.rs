@@ -2,10 +2,11 @@
 //! `null` where a value is missing, and times in whatever shape their website prints. Each reader
 //! returns what it could use and, when it dropped something, says why.
 
+use super::row::Row;
 use crate::meetings::{is_dial_string, parse_start_time};
 use crate::validation::{is_web_url, MAX_NAME, MAX_NOTES, MAX_SHORT, MAX_URL};
 use chrono::{NaiveTime, Timelike};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::borrow::Cow;
 
 /// A problem with one field of one row, before it is tied to the row's index and slug.
@@ -28,10 +29,11 @@ impl Notes {
 }
 
 /// A text field: strings are trimmed, numbers become text, `null`, empty and other shapes are
-/// missing. Control characters are removed and over-long text is cut, with a warning.
-pub(crate) fn text(row: &Map<String, Value>, key: &'static str, max: usize, notes: &mut Notes) -> Option<String> {
-    match row.get(key)? {
-        Value::String(s) => clean_text(key, s, max, notes),
+/// missing. Control characters are removed and over-long text is cut, with a warning. The text is
+/// taken out of the row, so each field is read once.
+pub(crate) fn text(row: &mut Row, key: &'static str, max: usize, notes: &mut Notes) -> Option<String> {
+    match row.take(key)? {
+        Value::String(s) => clean_owned(key, s, max, notes),
         Value::Number(n) => clean_text(key, &n.to_string(), max, notes),
         Value::Bool(_) | Value::Array(_) | Value::Object(_) => {
             notes.warn(key, "This is not text, so it was left out.");
@@ -41,12 +43,36 @@ pub(crate) fn text(row: &Map<String, Value>, key: &'static str, max: usize, note
     }
 }
 
+/// Control characters other than new lines and tabs have no place in a meeting's details.
+fn unwanted(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// Whether `text` may hold an [`unwanted`] character, checked a byte at a time (much faster than
+/// by character): control characters are bytes below 0x20, 0x7F, or 0xC2 followed by 0x80–0x9F.
+fn may_have_unwanted(text: &str) -> bool {
+    text.bytes().any(|b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F || b == 0xC2)
+}
+
+/// [`clean_text`] for text that is ours to keep: text that is clean already (most of it) is
+/// returned as it is, without a copy.
+fn clean_owned(field: &'static str, raw: String, max: usize, notes: &mut Notes) -> Option<String> {
+    let clean = !raw.is_empty()
+        && raw.len() <= max
+        && raw.trim().len() == raw.len()
+        && !(may_have_unwanted(&raw) && raw.contains(unwanted));
+    if clean {
+        Some(raw)
+    } else {
+        clean_text(field, &raw, max, notes)
+    }
+}
+
 /// Trims, drops control characters (keeping new lines and tabs) and cuts at `max` characters.
 pub(crate) fn clean_text(field: &'static str, raw: &str, max: usize, notes: &mut Notes) -> Option<String> {
-    let unwanted = |c: char| c.is_control() && c != '\n' && c != '\t';
     // Most fields are clean already: copied once, without a pass that rebuilds them.
     let filtered: String;
-    let cleaned = if raw.contains(unwanted) {
+    let cleaned = if may_have_unwanted(raw) && raw.contains(unwanted) {
         filtered = raw.chars().filter(|c| !unwanted(*c)).collect();
         filtered.trim()
     } else {
@@ -63,21 +89,21 @@ pub(crate) fn clean_text(field: &'static str, raw: &str, max: usize, notes: &mut
     Some(cleaned.to_owned())
 }
 
-pub(crate) fn name_text(row: &Map<String, Value>, key: &'static str, notes: &mut Notes) -> Option<String> {
+pub(crate) fn name_text(row: &mut Row, key: &'static str, notes: &mut Notes) -> Option<String> {
     text(row, key, MAX_NAME, notes)
 }
 
-pub(crate) fn short_text(row: &Map<String, Value>, key: &'static str, notes: &mut Notes) -> Option<String> {
+pub(crate) fn short_text(row: &mut Row, key: &'static str, notes: &mut Notes) -> Option<String> {
     text(row, key, MAX_SHORT, notes)
 }
 
-pub(crate) fn long_text(row: &Map<String, Value>, key: &'static str, notes: &mut Notes) -> Option<String> {
+pub(crate) fn long_text(row: &mut Row, key: &'static str, notes: &mut Notes) -> Option<String> {
     text(row, key, MAX_NOTES, notes)
 }
 
 /// A meeting link: only http(s) links are kept. App links such as `zoommtg://` open nothing on
 /// most devices, so they are dropped with a warning.
-pub(crate) fn web_link(row: &Map<String, Value>, key: &'static str, notes: &mut Notes) -> Option<String> {
+pub(crate) fn web_link(row: &mut Row, key: &'static str, notes: &mut Notes) -> Option<String> {
     let url = text(row, key, MAX_URL, notes)?;
     if is_web_url(&url) {
         Some(url)
@@ -89,7 +115,7 @@ pub(crate) fn web_link(row: &Map<String, Value>, key: &'static str, notes: &mut 
 
 /// A dial-in string: digits and the signs phones dial (`+`, `,` pauses, `#`, `*`). Anything a phone
 /// cannot dial as is (`p`, `w`, `ext.`) is dropped with a warning.
-pub(crate) fn dial_string(row: &Map<String, Value>, key: &'static str, notes: &mut Notes) -> Option<String> {
+pub(crate) fn dial_string(row: &mut Row, key: &'static str, notes: &mut Notes) -> Option<String> {
     let phone = text(row, key, MAX_SHORT, notes)?;
     if is_dial_string(&phone) {
         Some(phone)
@@ -100,7 +126,7 @@ pub(crate) fn dial_string(row: &Map<String, Value>, key: &'static str, notes: &m
 }
 
 /// A coordinate: a number or a numeric string within `limit` degrees.
-pub(crate) fn coordinate(row: &Map<String, Value>, key: &'static str, limit: f64, notes: &mut Notes) -> Option<f64> {
+pub(crate) fn coordinate(row: &Row, key: &'static str, limit: f64, notes: &mut Notes) -> Option<f64> {
     let value = match row.get(key)? {
         Value::Number(n) => n.as_f64(),
         Value::String(s) if s.trim().is_empty() => return None,
@@ -120,6 +146,9 @@ pub(crate) fn coordinate(row: &Map<String, Value>, key: &'static str, limit: f64
 /// Reads a time of day: "19:00", "7:00", "19:00:00", "7:00 PM", "7:00 pm", "7pm", "7 P.M.", "noon",
 /// "midnight". `None` for anything else.
 pub(crate) fn time_of_day(raw: &str) -> Option<NaiveTime> {
+    if let Some(time) = parse_start_time(raw) {
+        return Some(time); // "19:00", as most feeds write it
+    }
     let text = raw.trim().to_ascii_lowercase().replace('.', "");
     match text.as_str() {
         "noon" | "12 noon" => return NaiveTime::from_hms_opt(12, 0, 0),
@@ -259,6 +288,18 @@ mod tests {
         assert_eq!(time_of_day("25:00"), None);
         assert_eq!(time_of_day(""), None);
         assert_eq!(time_of_day("é:ü pm"), None);
+    }
+
+    #[test]
+    fn the_byte_check_finds_every_unwanted_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if unwanted(c) {
+                assert!(may_have_unwanted(c.encode_utf8(&mut [0; 4])), "{:#x}", c as u32);
+            }
+        }
+        assert!(!may_have_unwanted("Friday Night Big Book\n\tSerenity café 12×12"));
+        let mut notes = Notes::default();
+        assert_eq!(clean_text("notes", " a\u{7}b\u{85}c\n", 100, &mut notes).as_deref(), Some("abc"));
     }
 
     #[test]

@@ -3,13 +3,14 @@
 //! published feeds use is handled here on purpose; see the tests at the end.
 
 use super::fields::{self, Notes};
+use super::row::Row;
 use super::{FeedMeeting, RowOutcome};
 use crate::meetings::Attendance;
 use chrono::NaiveTime;
 use chrono_tz::Tz;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-pub(crate) fn read_row(row: &Map<String, Value>, default_zone: Option<Tz>) -> RowOutcome {
+pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
     let mut notes = Notes::default();
     let slug = match row.get("slug") {
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
@@ -23,7 +24,7 @@ pub(crate) fn read_row(row: &Map<String, Value>, default_zone: Option<Tz>) -> Ro
     let Some(slug) = slug else {
         return RowOutcome::skip(None, "slug", "This row has no slug or id, so it cannot be kept up to date.");
     };
-    let slug: String = slug.chars().take(200).collect();
+    let slug = if slug.len() > 200 { slug.chars().take(200).collect() } else { slug };
     let Some(name) = fields::name_text(row, "name", &mut notes) else {
         return RowOutcome::skip(Some(slug), "name", "This row has no meeting name.");
     };

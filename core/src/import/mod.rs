@@ -13,15 +13,16 @@
 mod bmlt;
 mod fields;
 mod meeting_guide;
+mod row;
 pub mod sample;
 
 use crate::meetings::Attendance;
 use crate::{Clock, Error, Result, Store};
 use chrono_tz::Tz;
+use row::Row;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
@@ -55,7 +56,7 @@ impl FeedFormat {
     }
 
     /// BMLT rows are recognised by their own field names.
-    fn detect(row: &Map<String, Value>) -> FeedFormat {
+    fn detect(row: &Row) -> FeedFormat {
         if row.contains_key("id_bigint") || row.contains_key("weekday_tinyint") {
             FeedFormat::Bmlt
         } else {
@@ -215,10 +216,10 @@ impl RowOutcome {
 }
 
 /// Reads one row of either format. A row that is not an object is skipped.
-fn read_row(format: FeedFormat, row: &Value, zone: Option<Tz>) -> RowOutcome {
-    let Value::Object(row) = row else {
+fn read_row(format: FeedFormat, row: &mut Row, zone: Option<Tz>) -> RowOutcome {
+    if !row.is_object() {
         return RowOutcome::skip(None, "row", "This row is not a meeting (it is not a JSON object).");
-    };
+    }
     match format {
         FeedFormat::MeetingGuide => meeting_guide::read_row(row, zone),
         FeedFormat::Bmlt => bmlt::read_row(row, zone),
@@ -227,7 +228,7 @@ fn read_row(format: FeedFormat, row: &Value, zone: Option<Tz>) -> RowOutcome {
 
 /// Calls `each` with every row of a feed, one at a time: a JSON array of rows, or an object with
 /// the array under `meetings` (as some servers wrap it). The rows are never all held at once.
-fn for_each_row(bytes: &[u8], mut each: impl FnMut(u32, Value) -> Result<()>) -> Result<u32> {
+fn for_each_row(bytes: &[u8], mut each: impl FnMut(u32, Row) -> Result<()>) -> Result<u32> {
     struct Rows<'f, F> {
         each: &'f mut F,
         count: u32,
@@ -235,13 +236,13 @@ fn for_each_row(bytes: &[u8], mut each: impl FnMut(u32, Value) -> Result<()>) ->
     }
     struct RowsInArray<'r, 'f, F>(&'r mut Rows<'f, F>);
 
-    impl<'de, F: FnMut(u32, Value) -> Result<()>> Visitor<'de> for RowsInArray<'_, '_, F> {
+    impl<'de, F: FnMut(u32, Row) -> Result<()>> Visitor<'de> for RowsInArray<'_, '_, F> {
         type Value = ();
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("a list of meetings")
         }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
-            while let Some(row) = seq.next_element::<Value>()? {
+            while let Some(row) = seq.next_element::<Row>()? {
                 let index = self.0.count;
                 self.0.count = self.0.count.saturating_add(1);
                 if let Err(e) = (self.0.each)(index, row) {
@@ -268,7 +269,7 @@ fn for_each_row(bytes: &[u8], mut each: impl FnMut(u32, Value) -> Result<()>) ->
             }
         }
     }
-    impl<'de, F: FnMut(u32, Value) -> Result<()>> DeserializeSeed<'de> for RowsInArray<'_, '_, F> {
+    impl<'de, F: FnMut(u32, Row) -> Result<()>> DeserializeSeed<'de> for RowsInArray<'_, '_, F> {
         type Value = ();
         fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
             d.deserialize_any(self)
@@ -519,12 +520,9 @@ impl Store {
         };
         let known = KnownCodes::new(fellowship_table.as_deref());
         let mut slugs: HashSet<String> = HashSet::new();
-        let rows = for_each_row(bytes, |index, row| {
-            let f = *format.get_or_insert_with(|| match &row {
-                Value::Object(map) => FeedFormat::detect(map),
-                _ => FeedFormat::MeetingGuide,
-            });
-            match read_row(f, &row, zone) {
+        let rows = for_each_row(bytes, |index, mut row| {
+            let f = *format.get_or_insert_with(|| FeedFormat::detect(&row));
+            match read_row(f, &mut row, zone) {
                 RowOutcome::Skip { slug, field, message } => problems.skip(index, slug, field, message),
                 RowOutcome::Meeting(m) => {
                     if !slugs.insert(m.slug.clone()) {
@@ -627,15 +625,12 @@ impl Store {
             Ok(tx.query_row(&sql, [&source], |r| r.get(0))?)
         };
         let (new_meetings, new_groups) = (!exists("meetings")?, !exists("groups")?);
-        let rows = for_each_row(bytes, |index, row| {
+        let rows = for_each_row(bytes, |index, mut row| {
             if index % 256 == 0 {
                 progress(index);
             }
-            let f = *format.get_or_insert_with(|| match &row {
-                Value::Object(map) => FeedFormat::detect(map),
-                _ => FeedFormat::MeetingGuide,
-            });
-            let m = match read_row(f, &row, zone) {
+            let f = *format.get_or_insert_with(|| FeedFormat::detect(&row));
+            let m = match read_row(f, &mut row, zone) {
                 RowOutcome::Skip { slug, field, message } => {
                     problems.skip(index, slug, field, message);
                     return Ok(());
@@ -711,8 +706,9 @@ impl Store {
         progress(rows);
 
         // Meetings of this source that the feed no longer lists: kept, marked as not listed.
+        // (A new list has none.)
         let mut delisted = 0u32;
-        {
+        if !new_meetings {
             let mut stmt = tx.prepare(
                 "SELECT m.id, m.name, s.meeting_id IS NOT NULL FROM meetings m
                  LEFT JOIN schedule s ON s.meeting_id = m.id WHERE m.source = ?1 AND m.listed = 1",

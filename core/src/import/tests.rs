@@ -4,6 +4,7 @@ use crate::meetings::{Meeting, MeetingFilter};
 use crate::FixedClock;
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
+use serde_json::{Map, Value};
 
 const SUSSEX: &str = include_str!("../../../tests/fixtures/meeting-guide/sussex-county-aa.json");
 const MESSY: &str = include_str!("../../../tests/fixtures/meeting-guide/messy.json");

@@ -109,7 +109,7 @@ impl ValidMeeting {
 
 /// Reads "19:30" or "7:30" as a 24-hour time.
 pub fn parse_start_time(text: &str) -> Option<NaiveTime> {
-    NaiveTime::parse_from_str(text.trim(), "%H:%M").ok()
+    super::stored_start_time(text.trim())
 }
 
 /// Whether a dial-in string is one a phone can dial: digits and the signs dialers use

@@ -354,9 +354,10 @@ impl Store {
     }
 }
 
-/// A stored start time ("19:05", as validation wrote it), read without chrono's format parser:
-/// reminder planning reads one per scheduled meeting at every wake-up.
-fn stored_start_time(text: &str) -> Option<NaiveTime> {
+/// A start time ("19:05", as validation stores it), read without chrono's format parser, which is
+/// slow for this: reminder planning reads one per scheduled meeting at every wake-up, and an import
+/// one per row. Other shapes ("7:05") go to chrono.
+pub(crate) fn stored_start_time(text: &str) -> Option<NaiveTime> {
     let (hours, minutes) = text.split_once(':')?;
     let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
     if !two_digits(hours) || !two_digits(minutes) {

@@ -14,7 +14,12 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/001_initial.sql"),
     include_str!("../../migrations/002_import_sources.sql"),
     include_str!("../../migrations/003_partial_uid_indexes.sql"),
+    include_str!("../../migrations/004_attendance_check.sql"),
 ];
+
+/// Positions in [`MIGRATIONS`] of the migrations that rebuild a table: their foreign keys are
+/// checked before they commit.
+const REBUILDS: &[usize] = &[3];
 
 mod safety;
 
@@ -64,9 +69,13 @@ impl Store {
         // checkpoint and never corrupts in WAL mode.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        migrations().to_latest(&mut conn)?;
+        // Foreign keys are off while migrations run, as SQLite asks for a table rebuild (dropping
+        // the old table must not cascade); a rebuild checks them before it commits.
+        conn.pragma_update(None, "foreign_keys", false)?;
+        let migrated = migrations().to_latest(&mut conn);
+        conn.pragma_update(None, "foreign_keys", true)?;
+        migrated?;
         let mut store = Store { conn, path, directory_cache: RefCell::new(None) };
         store.refresh_builtin_directory()?;
         Ok(store)
@@ -99,7 +108,13 @@ impl Store {
 }
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(
+        MIGRATIONS
+            .iter()
+            .enumerate()
+            .map(|(i, sql)| if REBUILDS.contains(&i) { M::up(sql).foreign_key_check() } else { M::up(sql) })
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -134,6 +149,57 @@ mod tests {
         let value: String =
             store.conn().query_row("SELECT value FROM settings WHERE key = 'k'", [], |r| r.get(0)).unwrap();
         assert_eq!(value, "1");
+    }
+
+    /// A database made before the meetings table was rebuilt (004) keeps every meeting and all
+    /// that points at one: schedule, skips, attendance and the reminder log.
+    #[test]
+    fn rebuilding_the_meetings_table_keeps_everything_that_points_at_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DATABASE_FILE);
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            let before: Vec<M> = MIGRATIONS[..3].iter().map(|sql| M::up(sql)).collect();
+            Migrations::new(before).to_latest(&mut conn).unwrap();
+            conn.execute_batch(
+                "INSERT INTO groups (id, name, created_at, updated_at) VALUES (7, 'Home group', 0, 0);
+                 INSERT INTO meetings (id, source, slug, name, group_id, weekdays, start_time, time_zone, attendance,
+                     personal_notes, favourite, created_at, updated_at, uid)
+                 VALUES (1, NULL, NULL, 'Mine', 7, 2, '19:00', 'UTC', 'hybrid', 'bring the book', 1, 0, 0, 'u-1'),
+                        (2, 'list', 'a-1', 'Listed', NULL, 4, '07:30', 'UTC', 'online', '', 0, 0, 0, NULL);
+                 INSERT INTO schedule (meeting_id, lead_minutes, added_at) VALUES (1, 30, 0), (2, NULL, 0);
+                 INSERT INTO skips (meeting_id, local_date) VALUES (1, '2026-12-01');
+                 INSERT INTO attendance (meeting_id, meeting_name, local_date, recorded_at)
+                     VALUES (1, 'Mine', '2026-11-24', 0);
+                 INSERT INTO reminder_log (meeting_id, occurrence_at, fired_at) VALUES (2, 100, 90);",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len());
+        let count = |sql: &str| -> i64 { store.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(count("SELECT count(*) FROM meetings"), 2);
+        assert_eq!(count("SELECT count(*) FROM schedule"), 2);
+        assert_eq!(count("SELECT count(*) FROM skips WHERE meeting_id = 1"), 1);
+        assert_eq!(count("SELECT count(*) FROM attendance WHERE meeting_id = 1"), 1);
+        assert_eq!(count("SELECT count(*) FROM reminder_log WHERE meeting_id = 2"), 1);
+        let kept: (String, i64, String, String, String) = store
+            .conn()
+            .query_row(
+                "SELECT personal_notes, group_id, attendance, uid, start_time FROM meetings WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .unwrap();
+        assert_eq!(kept, ("bring the book".into(), 7, "hybrid".into(), "u-1".into(), "19:00".into()));
+        // The rebuilt table still has its keys, checks and cascades.
+        let fk: bool = store.conn().pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        assert!(fk);
+        assert!(store.conn().execute("UPDATE meetings SET attendance = 'teleport' WHERE id = 2", []).is_err());
+        assert!(store.conn().execute("INSERT INTO meetings (source, slug, name, time_zone, attendance, created_at, updated_at) VALUES ('list', 'a-1', 'Again', 'UTC', 'online', 0, 0)", []).is_err());
+        store.conn().execute("DELETE FROM meetings WHERE id = 1", []).unwrap();
+        assert_eq!(count("SELECT count(*) FROM schedule"), 1, "deleting a meeting still cascades");
+        assert_eq!(count("SELECT count(*) FROM attendance WHERE meeting_id IS NULL"), 1, "attendance is kept");
     }
 
     #[test]
