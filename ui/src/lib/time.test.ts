@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, relativeLabel, telLink } from './time';
+import { formatDay, formatTime, relativeLabel, telLink } from './time';
 
 describe('time', () => {
   it('says how soon a meeting starts, or that it is on', () => {
@@ -13,6 +13,16 @@ describe('time', () => {
   it('formats a plain date without moving it to another day', () => {
     expect(formatDay('2026-11-26')).toContain('26');
     expect(formatDay('2026-11-26')).toMatch(/Thursday/);
+    expect(formatDay('2026-11-26', 'short')).toMatch(/Thu/);
+    expect(formatDay('2026-11-26', 'short')).not.toMatch(/Thursday/);
+  });
+
+  it('writes one instant in each zone it is asked for (formatters are reused per zone)', () => {
+    const instant = '2026-11-26T23:00:00Z';
+    expect(formatTime(instant, 'America/Chicago')).toMatch(/5:00/);
+    expect(formatTime(instant, 'Asia/Kolkata')).toMatch(/4:30/);
+    expect(formatTime(instant, 'America/Chicago')).toMatch(/5:00/);
+    expect(formatTime('2026-11-26T23:45:00Z', 'America/Chicago')).toMatch(/5:45/);
   });
 
   it('keeps pauses and the meeting menu in dial-in links', () => {

@@ -1,13 +1,26 @@
 // Formatting instants for people. The core decides every instant; this only writes them out.
 
+// Formatters are kept and reused: each one loads locale and zone data when it is made, which costs
+// time and memory for every row that shows a time.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(undefined, options);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 export function formatTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso));
+  return formatter(`time ${timeZone}`, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso));
 }
 
 export function formatDay(isoDate: string, style: 'long' | 'short' = 'long'): string {
   // A plain date: format it at noon UTC so no zone can move it to another day.
   const date = new Date(`${isoDate}T12:00:00Z`);
-  return new Intl.DateTimeFormat(undefined, {
+  return formatter(`day ${style}`, {
     weekday: style,
     month: style === 'long' ? 'long' : 'short',
     day: 'numeric',
