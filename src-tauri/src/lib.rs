@@ -3,6 +3,8 @@
 
 mod cli;
 mod commands;
+#[cfg(target_os = "linux")]
+mod drawing;
 mod reminders;
 mod state;
 #[cfg(desktop)]
@@ -40,6 +42,8 @@ pub fn run() {
 }
 
 fn launch(options: Launch) {
+    #[cfg(target_os = "linux")]
+    drawing::prefer_cpu_drawing_without_gpu();
     let mut builder = tauri::Builder::default();
     #[cfg(desktop)]
     {
