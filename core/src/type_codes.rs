@@ -25,6 +25,11 @@ pub fn is_generic(code: &str) -> bool {
     GENERIC.contains_key(code)
 }
 
+/// The codes of the Meeting Guide list.
+pub fn generic_codes() -> impl Iterator<Item = &'static str> {
+    GENERIC.keys().map(String::as_str)
+}
+
 /// Describes `codes` with a fellowship's own table (the JSON stored with the fellowship).
 pub fn describe(codes: &[String], fellowship_table: Option<&str>) -> Vec<MeetingType> {
     let own: HashMap<String, String> = fellowship_table.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();

@@ -255,7 +255,9 @@ pub(crate) fn type_codes(value: Option<&Value>, field: &'static str, notes: &mut
             notes.warn(field, format!("\"{}\" is not a meeting type code, so it was left out.", shorten(code)));
             continue;
         }
-        let code = if crate::type_codes::is_generic(code) { code.to_owned() } else { code.to_ascii_uppercase() };
+        // Upper case unless the list knows the code in lower case; most codes are upper case already.
+        let keep_as_is = !code.bytes().any(|b| b.is_ascii_lowercase()) || crate::type_codes::is_generic(code);
+        let code = if keep_as_is { code.to_owned() } else { code.to_ascii_uppercase() };
         if !codes.contains(&code) {
             codes.push(code);
         }

@@ -15,18 +15,21 @@ mod fields;
 mod meeting_guide;
 mod row;
 pub mod sample;
+mod write;
 
 use crate::meetings::Attendance;
 use crate::{Clock, Error, Result, Store};
 use chrono_tz::Tz;
-use row::Row;
-use rusqlite::{params, OptionalExtension, Transaction};
+use row::{Row, RowSeed};
+use rusqlite::params;
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 use ts_rs::TS;
+use write::{FeedWriter, StoredFeedFields, Written};
 
 /// The formats Homegroup reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -228,7 +231,7 @@ fn read_row(format: FeedFormat, row: &mut Row, zone: Option<Tz>) -> RowOutcome {
 
 /// Calls `each` with every row of a feed, one at a time: a JSON array of rows, or an object with
 /// the array under `meetings` (as some servers wrap it). The rows are never all held at once.
-fn for_each_row(bytes: &[u8], mut each: impl FnMut(u32, Row) -> Result<()>) -> Result<u32> {
+fn for_each_row(bytes: &[u8], mut each: impl FnMut(u32, &mut Row) -> Result<()>) -> Result<u32> {
     struct Rows<'f, F> {
         each: &'f mut F,
         count: u32,
@@ -236,16 +239,17 @@ fn for_each_row(bytes: &[u8], mut each: impl FnMut(u32, Row) -> Result<()>) -> R
     }
     struct RowsInArray<'r, 'f, F>(&'r mut Rows<'f, F>);
 
-    impl<'de, F: FnMut(u32, Row) -> Result<()>> Visitor<'de> for RowsInArray<'_, '_, F> {
+    impl<'de, F: FnMut(u32, &mut Row) -> Result<()>> Visitor<'de> for RowsInArray<'_, '_, F> {
         type Value = ();
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("a list of meetings")
         }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
-            while let Some(row) = seq.next_element::<Row>()? {
+            let mut row = Row::new();
+            while seq.next_element_seed(RowSeed(&mut row))?.is_some() {
                 let index = self.0.count;
                 self.0.count = self.0.count.saturating_add(1);
-                if let Err(e) = (self.0.each)(index, row) {
+                if let Err(e) = (self.0.each)(index, &mut row) {
                     self.0.failure = Some(e);
                     return Err(serde::de::Error::custom("stopped"));
                 }
@@ -269,7 +273,7 @@ fn for_each_row(bytes: &[u8], mut each: impl FnMut(u32, Row) -> Result<()>) -> R
             }
         }
     }
-    impl<'de, F: FnMut(u32, Row) -> Result<()>> DeserializeSeed<'de> for RowsInArray<'_, '_, F> {
+    impl<'de, F: FnMut(u32, &mut Row) -> Result<()>> DeserializeSeed<'de> for RowsInArray<'_, '_, F> {
         type Value = ();
         fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
             d.deserialize_any(self)
@@ -327,20 +331,21 @@ impl Problems {
     }
 }
 
-/// Which type codes the chosen fellowship (or the Meeting Guide list) knows.
+/// Which type codes the chosen fellowship or the Meeting Guide list knows, in one set.
 struct KnownCodes {
-    own: HashSet<String>,
+    codes: HashSet<String>,
 }
 
 impl KnownCodes {
     fn new(fellowship_table: Option<&str>) -> KnownCodes {
         let own: HashMap<String, String> =
             fellowship_table.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
-        KnownCodes { own: own.into_keys().collect() }
+        let generic = crate::type_codes::generic_codes().map(str::to_owned);
+        KnownCodes { codes: own.into_keys().chain(generic).collect() }
     }
 
     fn knows(&self, code: &str) -> bool {
-        self.own.contains(code) || crate::type_codes::is_generic(code)
+        self.codes.contains(code)
     }
 }
 
@@ -462,36 +467,6 @@ impl FellowshipGuess {
     }
 }
 
-/// The feed-owned columns of a meeting, as stored; compared to tell "updated" from "unchanged".
-#[derive(Debug, PartialEq)]
-struct StoredFeedFields {
-    name: String,
-    fellowship_id: Option<String>,
-    group_id: Option<i64>,
-    weekdays: u8,
-    start_time: Option<String>,
-    duration_minutes: u32,
-    time_zone: String,
-    attendance: String,
-    types: String,
-    location: Option<String>,
-    address: Option<String>,
-    latitude: Option<f64>,
-    longitude: Option<f64>,
-    location_notes: Option<String>,
-    conference_url: Option<String>,
-    conference_url_notes: Option<String>,
-    conference_phone: Option<String>,
-    conference_phone_notes: Option<String>,
-    notes: Option<String>,
-    active: bool,
-    source_updated: Option<String>,
-}
-
-const FEED_COLUMNS: &str = "name, fellowship_id, group_id, weekdays, start_time, duration_minutes, time_zone,
-    attendance, types, location, address, latitude, longitude, location_notes, conference_url, conference_url_notes,
-    conference_phone, conference_phone_notes, notes, active, source_updated";
-
 impl Store {
     /// Reads a feed file and says what importing it would do, without writing anything.
     pub fn preview_import_file(&self, path: &Path, options: &ImportOptions) -> Result<ImportPreview> {
@@ -520,9 +495,9 @@ impl Store {
         };
         let known = KnownCodes::new(fellowship_table.as_deref());
         let mut slugs: HashSet<String> = HashSet::new();
-        let rows = for_each_row(bytes, |index, mut row| {
-            let f = *format.get_or_insert_with(|| FeedFormat::detect(&row));
-            match read_row(f, &mut row, zone) {
+        let rows = for_each_row(bytes, |index, row| {
+            let f = *format.get_or_insert_with(|| FeedFormat::detect(row));
+            match read_row(f, row, zone) {
                 RowOutcome::Skip { slug, field, message } => problems.skip(index, slug, field, message),
                 RowOutcome::Meeting(m) => {
                     if !slugs.insert(m.slug.clone()) {
@@ -613,33 +588,27 @@ impl Store {
         let mut problems = Problems::default();
         let mut counts = [0u32; 3]; // added, updated, unchanged
         let mut schedule_changes = Vec::new();
+        // Meetings written, for finding the ones gone from the feed (a new list has none).
         let mut seen: HashSet<i64> = HashSet::new();
         let mut slugs: HashSet<String> = HashSet::new();
-        let mut groups: HashMap<String, i64> = HashMap::new();
 
         let tx = self.conn_mut().transaction()?;
-        // What a list never imported before (or whose meetings were all deleted) cannot clash
-        // with: such meetings and groups are inserted without first looking for a stored one.
-        let exists = |table: &str| -> Result<bool> {
-            let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE source = ?1)");
-            Ok(tx.query_row(&sql, [&source], |r| r.get(0))?)
-        };
-        let (new_meetings, new_groups) = (!exists("meetings")?, !exists("groups")?);
-        let rows = for_each_row(bytes, |index, mut row| {
+        let mut writer = FeedWriter::new(&tx, &source, now)?;
+        let new_list = writer.is_new_list();
+        let rows = for_each_row(bytes, |index, row| {
             if index % 256 == 0 {
                 progress(index);
             }
-            let f = *format.get_or_insert_with(|| FeedFormat::detect(&row));
-            let m = match read_row(f, &mut row, zone) {
+            let f = *format.get_or_insert_with(|| FeedFormat::detect(row));
+            let m = match read_row(f, row, zone) {
                 RowOutcome::Skip { slug, field, message } => {
                     problems.skip(index, slug, field, message);
                     return Ok(());
                 }
                 RowOutcome::Meeting(m) => m,
             };
-            drop(row);
-            if !slugs.insert(m.slug.clone()) {
-                problems.skip(index, Some(m.slug.clone()), "slug", duplicate_message());
+            if slugs.contains(&m.slug) {
+                problems.skip(index, Some(m.slug), "slug", duplicate_message());
                 return Ok(());
             }
             let Some(tz) = m.time_zone else {
@@ -651,26 +620,19 @@ impl Store {
             note_row_problems(&mut problems, &known, fellowship.as_deref(), index, &m);
             let group_id = match &m.group {
                 None => None,
-                Some(name) => Some(match groups.get(name) {
-                    Some(id) => *id,
-                    None => {
-                        let id = upsert_group(&tx, &source, name, fellowship.as_deref(), now, new_groups)?;
-                        groups.insert(name.clone(), id);
-                        id
-                    }
-                }),
+                Some(name) => Some(writer.group(name, fellowship.as_deref())?),
             };
             let types = serde_json::to_string(&m.types).map_err(|e| Error::Data(e.to_string()))?;
             let FeedMeeting { slug, .. } = *m;
             let wanted = StoredFeedFields {
                 name: m.name,
-                fellowship_id: fellowship.clone(),
+                fellowship_id: fellowship.as_deref().map(Cow::Borrowed),
                 group_id,
                 weekdays: m.weekdays,
                 start_time: m.start_time,
                 duration_minutes: m.duration_minutes.clamp(1, 24 * 60),
-                time_zone: tz.name().to_owned(),
-                attendance: m.attendance.as_str().to_owned(),
+                time_zone: Cow::Borrowed(tz.name()),
+                attendance: Cow::Borrowed(m.attendance.as_str()),
                 types,
                 location: m.location,
                 address: m.address,
@@ -685,8 +647,11 @@ impl Store {
                 active: m.active,
                 source_updated: m.source_updated,
             };
-            let outcome = write_meeting(&tx, &source, &slug, &wanted, now, new_meetings)?;
-            seen.insert(outcome.id);
+            let outcome = writer.meeting(&slug, &wanted)?;
+            slugs.insert(slug);
+            if !new_list {
+                seen.insert(outcome.id);
+            }
             match outcome.kind {
                 Written::Added => counts[0] += 1,
                 Written::Updated { in_schedule } => {
@@ -707,8 +672,9 @@ impl Store {
 
         // Meetings of this source that the feed no longer lists: kept, marked as not listed.
         // (A new list has none.)
+        drop(writer);
         let mut delisted = 0u32;
-        if !new_meetings {
+        if !new_list {
             let mut stmt = tx.prepare(
                 "SELECT m.id, m.name, s.meeting_id IS NOT NULL FROM meetings m
                  LEFT JOIN schedule s ON s.meeting_id = m.id WHERE m.source = ?1 AND m.listed = 1",
@@ -761,156 +727,6 @@ fn unknown_fellowship(id: &str) -> Error {
 
 fn duplicate_message() -> String {
     "An earlier row has the same slug, so this one was left out.".into()
-}
-
-/// The group a feed names, created or updated under its source. Groups the user made have no
-/// source, so they can never match. `new_source`: the source has no groups yet.
-fn upsert_group(
-    tx: &Transaction,
-    source: &str,
-    name: &str,
-    fellowship: Option<&str>,
-    now: i64,
-    new_source: bool,
-) -> Result<i64> {
-    if new_source {
-        tx.prepare_cached(
-            "INSERT INTO groups (name, fellowship_id, source, source_key, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?1, ?4, ?4)",
-        )?
-        .execute(params![name, fellowship, source, now])?;
-        return Ok(tx.last_insert_rowid());
-    }
-    Ok(tx.prepare_cached(
-        "INSERT INTO groups (name, fellowship_id, source, source_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?1, ?4, ?4)
-         ON CONFLICT (source, source_key) DO UPDATE SET fellowship_id = excluded.fellowship_id,
-             updated_at = CASE WHEN groups.fellowship_id IS excluded.fellowship_id THEN groups.updated_at ELSE excluded.updated_at END
-         RETURNING id",
-    )?
-    .query_row(params![name, fellowship, source, now], |r| r.get(0))?)
-}
-
-enum Written {
-    Added,
-    Updated { in_schedule: bool },
-    Unchanged,
-}
-
-struct WriteOutcome {
-    id: i64,
-    kind: Written,
-}
-
-/// Adds or updates one meeting of a feed; `new_source` (no meetings of it stored) skips the lookup.
-fn write_meeting(
-    tx: &Transaction,
-    source: &str,
-    slug: &str,
-    m: &StoredFeedFields,
-    now: i64,
-    new_source: bool,
-) -> Result<WriteOutcome> {
-    let existing = if new_source { None } else { stored_feed_meeting(tx, source, slug)? };
-    let values = params![
-        source,
-        slug,
-        m.name,
-        m.fellowship_id,
-        m.group_id,
-        m.weekdays,
-        m.start_time,
-        m.duration_minutes,
-        m.time_zone,
-        m.attendance,
-        m.types,
-        m.location,
-        m.address,
-        m.latitude,
-        m.longitude,
-        m.location_notes,
-        m.conference_url,
-        m.conference_url_notes,
-        m.conference_phone,
-        m.conference_phone_notes,
-        m.notes,
-        m.active,
-        m.source_updated,
-        now
-    ];
-    match existing {
-        None => {
-            tx.prepare_cached(
-                "INSERT INTO meetings (source, slug, name, fellowship_id, group_id, weekdays, start_time,
-                     duration_minutes, time_zone, attendance, types, location, address, latitude, longitude,
-                     location_notes, conference_url, conference_url_notes, conference_phone, conference_phone_notes,
-                     notes, active, source_updated, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                     ?21, ?22, ?23, ?24, ?24)",
-            )?
-            .execute(values)?;
-            Ok(WriteOutcome { id: tx.last_insert_rowid(), kind: Written::Added })
-        }
-        Some((id, listed, _, stored)) if listed && stored == *m => Ok(WriteOutcome { id, kind: Written::Unchanged }),
-        Some((id, _, in_schedule, _)) => {
-            // Only feed-owned columns: personal notes, favourite, schedule, skips and attendance stay.
-            tx.prepare_cached(
-                "UPDATE meetings SET name = ?3, fellowship_id = ?4, group_id = ?5, weekdays = ?6, date = NULL,
-                     start_time = ?7, duration_minutes = ?8, time_zone = ?9, attendance = ?10, types = ?11,
-                     location = ?12, address = ?13, latitude = ?14, longitude = ?15, location_notes = ?16,
-                     conference_url = ?17, conference_url_notes = ?18, conference_phone = ?19,
-                     conference_phone_notes = ?20, notes = ?21, active = ?22, source_updated = ?23, listed = 1,
-                     updated_at = ?24
-                 WHERE source = ?1 AND slug = ?2",
-            )?
-            .execute(values)?;
-            Ok(WriteOutcome { id, kind: Written::Updated { in_schedule } })
-        }
-    }
-}
-
-/// The stored meeting a feed row updates, with whether it is listed and in the schedule.
-fn stored_feed_meeting(
-    tx: &Transaction,
-    source: &str,
-    slug: &str,
-) -> Result<Option<(i64, bool, bool, StoredFeedFields)>> {
-    Ok(tx
-        .prepare_cached(&format!(
-            "SELECT id, listed, EXISTS (SELECT 1 FROM schedule WHERE meeting_id = meetings.id), {FEED_COLUMNS}
-                 FROM meetings WHERE source = ?1 AND slug = ?2"
-        ))?
-        .query_row(params![source, slug], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, bool>(1)?,
-                r.get::<_, bool>(2)?,
-                StoredFeedFields {
-                    name: r.get(3)?,
-                    fellowship_id: r.get(4)?,
-                    group_id: r.get(5)?,
-                    weekdays: r.get(6)?,
-                    start_time: r.get(7)?,
-                    duration_minutes: r.get(8)?,
-                    time_zone: r.get(9)?,
-                    attendance: r.get(10)?,
-                    types: r.get(11)?,
-                    location: r.get(12)?,
-                    address: r.get(13)?,
-                    latitude: r.get(14)?,
-                    longitude: r.get(15)?,
-                    location_notes: r.get(16)?,
-                    conference_url: r.get(17)?,
-                    conference_url_notes: r.get(18)?,
-                    conference_phone: r.get(19)?,
-                    conference_phone_notes: r.get(20)?,
-                    notes: r.get(21)?,
-                    active: r.get(22)?,
-                    source_updated: r.get(23)?,
-                },
-            ))
-        })
-        .optional()?)
 }
 
 /// Adds this module's wire types to the TypeScript bindings.

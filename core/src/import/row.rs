@@ -65,97 +65,122 @@ fn slot(key: &str) -> Option<usize> {
 
 const SLOTS: usize = 46;
 
-/// A feed row: a JSON object's known fields, or the mark that the row was not an object.
+/// A feed row: a JSON object's known fields, or the mark that the row was not an object. One row
+/// is filled again for each row of a feed ([`RowSeed`]), so reading a row allocates nothing but
+/// the values it keeps.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Row {
-    values: Option<Box<[Option<Value>; SLOTS]>>,
+    values: Box<[Option<Value>; SLOTS]>,
+    object: bool,
 }
 
 impl Row {
+    pub fn new() -> Row {
+        Row { values: Box::new([const { None }; SLOTS]), object: false }
+    }
+
     /// Whether the row was a JSON object (anything else cannot be a meeting).
     pub fn is_object(&self) -> bool {
-        self.values.is_some()
+        self.object
     }
 
     /// The value of a field the readers use; `None` when the row does not have it.
     pub fn get(&self, key: &str) -> Option<&Value> {
         let index = slot(key);
         debug_assert!(index.is_some(), "\"{key}\" is read but not listed in row::slot");
-        self.values.as_ref()?[index?].as_ref()
+        self.values[index?].as_ref()
     }
 
     /// Takes a field's value out of the row, so its text can be kept without a copy.
     pub fn take(&mut self, key: &str) -> Option<Value> {
         let index = slot(key);
         debug_assert!(index.is_some(), "\"{key}\" is read but not listed in row::slot");
-        self.values.as_mut()?[index?].take()
+        self.values[index?].take()
     }
 
     /// Whether the row has the field (even as `null`).
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
+
+    /// Empties the row for the next one, as `object` or not.
+    fn reset(&mut self, object: bool) {
+        self.values.iter_mut().for_each(|v| *v = None);
+        self.object = object;
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Row {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Row, D::Error> {
-        d.deserialize_any(RowVisitor)
+        let mut row = Row::new();
+        RowSeed(&mut row).deserialize(d)?;
+        Ok(row)
     }
 }
 
-struct RowVisitor;
+/// Parses the next row of a feed into an existing [`Row`].
+pub(crate) struct RowSeed<'r>(pub &'r mut Row);
 
-impl RowVisitor {
-    fn not_an_object<E>(self) -> Result<Row, E> {
-        Ok(Row { values: None })
+impl<'de> DeserializeSeed<'de> for RowSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for RowVisitor {
-    type Value = Row;
+impl RowSeed<'_> {
+    fn not_an_object<E>(self) -> Result<(), E> {
+        self.0.reset(false);
+        Ok(())
+    }
+}
+
+impl<'de> Visitor<'de> for RowSeed<'_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a meeting")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Row, A::Error> {
-        let mut values: Box<[Option<Value>; SLOTS]> = Box::new([const { None }; SLOTS]);
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let row = self.0;
+        row.reset(true);
         while let Some(found) = map.next_key_seed(KeySlot)? {
             match found {
                 // A field given twice keeps its last value, as a JSON map would.
-                Some(index) => values[index] = Some(map.next_value()?),
+                Some(index) => row.values[index] = Some(map.next_value()?),
                 None => {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
         }
-        Ok(Row { values: Some(values) })
+        Ok(())
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Row, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         self.not_an_object()
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Row, E> {
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
         self.not_an_object()
     }
-    fn visit_i64<E>(self, _: i64) -> Result<Row, E> {
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
         self.not_an_object()
     }
-    fn visit_u64<E>(self, _: u64) -> Result<Row, E> {
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
         self.not_an_object()
     }
-    fn visit_f64<E>(self, _: f64) -> Result<Row, E> {
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
         self.not_an_object()
     }
-    fn visit_str<E>(self, _: &str) -> Result<Row, E> {
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
         self.not_an_object()
     }
-    fn visit_unit<E>(self) -> Result<Row, E> {
+    fn visit_unit<E>(self) -> Result<(), E> {
         self.not_an_object()
     }
-    fn visit_none<E>(self) -> Result<Row, E> {
+    fn visit_none<E>(self) -> Result<(), E> {
         self.not_an_object()
     }
 }
@@ -199,6 +224,22 @@ mod tests {
         let row: Row = serde_json::from_str(r#"{"name": "First", "n\u0061me": "Second", "time": null}"#).unwrap();
         assert_eq!(row.get("name"), Some(&json!("Second")));
         assert!(row.contains_key("time"), "a null field is still present");
+    }
+
+    #[test]
+    fn a_row_filled_again_keeps_nothing_of_the_previous_one() {
+        let mut row = Row::new();
+        let mut de = serde_json::Deserializer::from_str(r#"{"name": "Hope", "day": 3}"#);
+        RowSeed(&mut row).deserialize(&mut de).unwrap();
+        assert_eq!(row.get("day"), Some(&json!(3)));
+        let mut de = serde_json::Deserializer::from_str(r#"{"name": "Serenity"}"#);
+        RowSeed(&mut row).deserialize(&mut de).unwrap();
+        assert_eq!(row.get("name"), Some(&json!("Serenity")));
+        assert_eq!(row.get("day"), None);
+        let mut de = serde_json::Deserializer::from_str("[1]");
+        RowSeed(&mut row).deserialize(&mut de).unwrap();
+        assert!(!row.is_object());
+        assert_eq!(row.get("name"), None);
     }
 
     #[test]
