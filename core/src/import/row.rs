@@ -68,7 +68,7 @@ const SLOTS: usize = 46;
 /// A feed row: a JSON object's known fields, or the mark that the row was not an object. One row
 /// is filled again for each row of a feed ([`RowSeed`]), so reading a row allocates nothing but
 /// the values it keeps.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub(crate) struct Row {
     values: Box<[Option<Value>; SLOTS]>,
     object: bool,

@@ -38,6 +38,10 @@ const FEED_COLUMNS: &str = "name, fellowship_id, group_id, weekdays, start_time,
     attendance, types, location, address, latitude, longitude, location_notes, conference_url, conference_url_notes,
     conference_phone, conference_phone_notes, notes, active, source_updated";
 
+/// A group of a feed, keyed by its name under the source.
+const INSERT_GROUP: &str = "INSERT INTO groups (name, fellowship_id, source, source_key, created_at, updated_at)
+    VALUES (?1, ?2, ?3, ?1, ?4, ?4)";
+
 /// What writing one meeting did.
 pub(super) enum Written {
     Added,
@@ -104,18 +108,14 @@ impl<'t> FeedWriter<'t> {
                 "SELECT id, listed, EXISTS (SELECT 1 FROM schedule WHERE meeting_id = meetings.id), {FEED_COLUMNS}
                  FROM meetings WHERE source = ?1 AND slug = ?2"
             ))?,
-            insert_group: tx.prepare(
-                "INSERT INTO groups (name, fellowship_id, source, source_key, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?1, ?4, ?4)",
-            )?,
-            upsert_group: tx.prepare(
-                "INSERT INTO groups (name, fellowship_id, source, source_key, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?1, ?4, ?4)
+            insert_group: tx.prepare(INSERT_GROUP)?,
+            upsert_group: tx.prepare(&format!(
+                "{INSERT_GROUP}
                  ON CONFLICT (source, source_key) DO UPDATE SET fellowship_id = excluded.fellowship_id,
                      updated_at = CASE WHEN groups.fellowship_id IS excluded.fellowship_id
                          THEN groups.updated_at ELSE excluded.updated_at END
-                 RETURNING id",
-            )?,
+                 RETURNING id"
+            ))?,
         })
     }
 

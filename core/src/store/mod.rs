@@ -17,10 +17,6 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/004_attendance_check.sql"),
 ];
 
-/// Positions in [`MIGRATIONS`] of the migrations that rebuild a table: their foreign keys are
-/// checked before they commit.
-const REBUILDS: &[usize] = &[3];
-
 mod safety;
 
 pub use safety::{BackupCopy, Recovery, BACKUP_DIR, KEEP_DAILY_BACKUPS};
@@ -71,7 +67,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         // Foreign keys are off while migrations run, as SQLite asks for a table rebuild (dropping
-        // the old table must not cascade); a rebuild checks them before it commits.
+        // the old table must not cascade); each migration checks them before it commits.
         conn.pragma_update(None, "foreign_keys", false)?;
         let migrated = migrations().to_latest(&mut conn);
         conn.pragma_update(None, "foreign_keys", true)?;
@@ -108,13 +104,7 @@ impl Store {
 }
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(
-        MIGRATIONS
-            .iter()
-            .enumerate()
-            .map(|(i, sql)| if REBUILDS.contains(&i) { M::up(sql).foreign_key_check() } else { M::up(sql) })
-            .collect(),
-    )
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql).foreign_key_check()).collect())
 }
 
 #[cfg(test)]

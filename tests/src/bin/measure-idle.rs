@@ -88,7 +88,7 @@ fn main() {
 
     let mut per_process: HashMap<&str, u64> = HashMap::new();
     for (key, ns) in &after {
-        *per_process.entry(&key.0).or_default() += ns - before.get(key).copied().unwrap_or(0).min(*ns);
+        *per_process.entry(&key.0).or_default() += ns.saturating_sub(before.get(key).copied().unwrap_or(0));
     }
     let ended = before.keys().filter(|k| !after.contains_key(*k)).count();
     let cpu_ms = per_process.values().sum::<u64>() as f64 / 1e6;
