@@ -117,6 +117,16 @@ for size in 32x32 64x64 128x128 256x256 512x512; do
   fi
 done
 
+# The licence and the notices the shipped reference data asks for, in the documentation folder.
+for pair in LICENSE:LICENSE NOTICE.md:assets/reference/NOTICE.md; do
+  doc=${pair%%:*} source=${pair#*:}
+  if cmp -s "$root/fs/usr/share/doc/homegroup/$doc" "$source"; then
+    pass "usr/share/doc/homegroup/$doc is the repository's $source"
+  else
+    fail "usr/share/doc/homegroup/$doc is missing or differs from $source"
+  fi
+done
+
 # The unpacked binary's command line: no display, a data folder of its own.
 if [ -x "$bin" ]; then
   if out=$(env -u DISPLAY -u WAYLAND_DISPLAY HOMEGROUP_DATA_DIR="$root/data" "$bin" --version </dev/null 2>&1); then

@@ -32,6 +32,10 @@ const SOURCES: &[(&str, &str)] = &[
     ("kinds-of-support", include_str!("../../assets/guidance/kinds-of-support.md")),
     ("finding-a-group", include_str!("../../assets/guidance/finding-a-group.md")),
     ("family-and-friends", include_str!("../../assets/guidance/family-and-friends.md")),
+    ("open-and-closed-meetings", include_str!("../../assets/guidance/open-and-closed-meetings.md")),
+    ("medication-and-groups", include_str!("../../assets/guidance/medication-and-groups.md")),
+    ("online-meeting-privacy", include_str!("../../assets/guidance/online-meeting-privacy.md")),
+    ("overdose", include_str!("../../assets/guidance/overdose.md")),
     (CRISIS_SLUG, include_str!("../../assets/guidance/crisis.md")),
 ];
 
@@ -743,7 +747,11 @@ mod tests {
                     && query.split('&').all(|pair| match pair.split_once('=') {
                         Some(("for", v)) => ["self", "family"].contains(&v),
                         Some(("format", v)) => ["in_person", "online", "phone"].contains(&v),
-                        Some(("approach", v)) => ["twelve_step", "secular", "faith_based", "mindfulness"].contains(&v),
+                        Some(("approach", v)) => {
+                            serde_json::from_value::<crate::directory::Approach>(serde_json::Value::String(v.into()))
+                                .is_ok()
+                        }
+                        Some(("q", v)) => !v.is_empty(),
                         _ => false,
                     }))
         };
@@ -761,7 +769,7 @@ mod tests {
         let topics = index().unwrap();
         let listed: Vec<String> = serde_json::from_str::<IndexFile>(INDEX_JSON).unwrap().pages;
         assert_eq!(topics.iter().map(|t| t.slug.clone()).collect::<Vec<_>>(), listed, "reading order");
-        assert_eq!(topics.len(), 6);
+        assert_eq!(topics.len(), 10);
         for (i, topic) in topics.iter().enumerate() {
             let page = page(&topic.slug).unwrap();
             assert!(!page.title.is_empty());
@@ -778,7 +786,11 @@ mod tests {
             assert!(*slug == CRISIS_SLUG || listed.iter().any(|l| l == slug), "{slug} is not in index.json");
         }
         assert_eq!(topics[1].title, "When to join a group");
-        assert_eq!(topics[0].summary, "A peer support group is a group of adults who meet regularly. They come together because they face similar struggles.");
+        assert_eq!(
+            topics[0].summary,
+            "A peer support group is a group of people who meet regularly because they face similar struggles. \
+             In the meetings, they help each other get through them."
+        );
     }
 
     #[test]
@@ -862,11 +874,12 @@ mod tests {
         }
         assert!(checked > 20, "only {checked} links checked");
         // The check itself refuses what the app cannot show.
-        for bad in ["#/groups?for=everyone", "#/guidance/nope", "#/nowhere", "#/groups?q=x", "https://x", "#/today?x=1"]
+        for bad in ["#/groups?for=everyone", "#/guidance/nope", "#/nowhere", "#/groups?q=", "https://x", "#/today?x=1"]
         {
             assert!(!is_known_route(bad, &slugs), "{bad}");
         }
         assert!(is_known_route("#/groups?for=family&format=online", &slugs));
+        assert!(is_known_route("#/groups?q=MARA&approach=education", &slugs));
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod reminders;
 pub mod schedule;
 pub mod settings;
 pub mod store;
+pub mod text;
 pub mod time_zone;
 pub mod type_codes;
 pub mod validation;

@@ -74,8 +74,39 @@ fn launch(options: Launch) {
             let _ = (window, event);
         })
         .invoke_handler(commands::handler())
-        .run(tauri::generate_context!())
-        .expect("Homegroup could not start");
+        .build(tauri::generate_context!())
+        .expect("Homegroup could not start")
+        .run(|app, event| {
+            // After "erase all data", the last files the webview and the window-state plugin wrote
+            // as the app closed go too (plugins have handled `Exit` by now).
+            if let tauri::RunEvent::Exit = event {
+                if let Some(state) = app.try_state::<AppState>() {
+                    if state.erased.load(std::sync::atomic::Ordering::SeqCst) {
+                        let _ = homegroup_core::store::remove_leftovers(&state.data_dir);
+                    }
+                }
+            }
+        });
+}
+
+/// "Erase all data": the store and its copies, the autostart entry, the webview's storage; then
+/// Homegroup closes, so nothing it holds in memory is written back. What the webview and the
+/// window state write while closing is removed at exit.
+pub(crate) fn erase_everything<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> homegroup_core::Result<()> {
+    let state = app.state::<AppState>();
+    state.store().erase_all_data()?;
+    state.erased.store(true, std::sync::atomic::Ordering::SeqCst);
+    start_at_login(app, false);
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        let _ = window.clear_all_browsing_data();
+    }
+    let app = app.clone();
+    std::thread::spawn(move || {
+        // Long enough for the window to say what happened.
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        app.exit(0);
+    });
+    Ok(())
 }
 
 fn setup(app: &mut App, options: Launch) -> Result<(), Box<dyn std::error::Error>> {

@@ -7,7 +7,7 @@ use homegroup_core::store::Recovery;
 use homegroup_core::{Clock, Result, Store, SystemClock};
 use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicBool, AtomicU64};
 use std::sync::mpsc::SyncSender;
 use std::sync::{Mutex, MutexGuard};
 
@@ -27,6 +27,8 @@ pub struct AppState {
     pub reminder_problem: Mutex<Option<String>>,
     /// Set when the saved data could not be read at start and was moved aside.
     pub recovery: Option<Recovery>,
+    /// Everything was erased: the app is closing, and removes what it wrote meanwhile as it exits.
+    pub erased: AtomicBool,
 }
 
 /// The store, locked. Dropping it wakes the reminder loop, so anything a command changed is
@@ -76,6 +78,7 @@ impl AppState {
             wake_reminders,
             reminder_wakeups: AtomicU64::new(0),
             reminder_problem: Mutex::new(None),
+            erased: AtomicBool::new(false),
         })
     }
 

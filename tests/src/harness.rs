@@ -232,6 +232,15 @@ fn wait_for_no_running_instance() {
     }
 }
 
+/// Waits until the app has exited by itself (it gives up its single-instance name as it does).
+pub fn wait_for_app_to_exit(timeout: Duration) {
+    let start = Instant::now();
+    while !running_instance_names().is_empty() {
+        assert!(start.elapsed() < timeout, "the app did not exit within {timeout:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 /// One running app, driven through WebDriver. Stop it with [`App::stop`] (or drop it).
 pub struct App {
     pub driver: WebDriver,

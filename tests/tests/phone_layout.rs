@@ -262,6 +262,24 @@ async fn every_screen_fits_a_phone_with_touch_size_targets() {
             }
         }
     }
+    // The crisis lines are buttons a thumb can hit, on the crisis page and under every guidance view.
+    resize(&app, 390, 844).await;
+    for hash in ["#/guidance/crisis", "#/guidance/when-to-join"] {
+        visit(&app, &screen("crisis", hash, "[data-testid=crisis-call-988]")).await;
+        for id in ["crisis-call-988", "crisis-text-988", "crisis-call-samhsa"] {
+            let size = js(
+                &app,
+                "const r = document.querySelector(`[data-testid=${arguments[0]}]`).getBoundingClientRect(); \
+                 return [r.width, r.height]",
+                vec![Value::from(id)],
+            )
+            .await;
+            let (w, h) = (size[0].as_f64().unwrap(), size[1].as_f64().unwrap());
+            if w < MIN_TARGET - TOLERANCE || h < MIN_TARGET - TOLERANCE {
+                problems.push(format!("390 px {hash}: the crisis button {id} is {w} × {h} px"));
+            }
+        }
+    }
     app.stop().await;
 
     assert!(

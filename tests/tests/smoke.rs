@@ -1,7 +1,10 @@
 //! The walking skeleton, end to end: the real app opens, every tab shows its screen,
-//! and a value written through the UI is still there after a restart.
+//! a value written through the UI is still there after a restart, and "Erase all data" leaves
+//! nothing of the user's behind.
 
-use homegroup_e2e::harness::{App, Profile};
+use homegroup_core::meetings::MeetingInput;
+use homegroup_core::{Store, SystemClock};
+use homegroup_e2e::harness::{wait_for_app_to_exit, App, Profile};
 
 #[tokio::test]
 async fn opens_navigates_and_keeps_a_setting_across_restarts() {
@@ -58,4 +61,45 @@ async fn opens_navigates_and_keeps_a_setting_across_restarts() {
     let theme = app.driver.execute("return document.documentElement.dataset.theme ?? null", vec![]).await.unwrap();
     assert_eq!(theme.json().as_str(), Some("dark"));
     app.stop().await;
+
+    // Erase all data: nothing of the user's is left in the data folder or the autostart folder.
+    const SECRET: &str = "Quokka";
+    {
+        let mut store = Store::open_in(&profile.data_dir()).unwrap();
+        let input = MeetingInput {
+            name: format!("{SECRET} meeting"),
+            weekdays: vec![3],
+            start_time: Some("19:00".into()),
+            location: Some(format!("{SECRET} hall")),
+            ..MeetingInput::default()
+        };
+        let meeting = store.create_meeting(&input, true, &SystemClock).unwrap();
+        store.set_meeting_notes(meeting.id, &format!("{SECRET} notes")).unwrap();
+        store.make_daily_backup(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()).unwrap();
+    }
+    let app = App::start(&profile).await;
+    app.click("[data-testid=tab-settings]").await;
+    app.click("[data-testid=erase]").await;
+    app.click("[data-testid=confirm-erase]").await;
+    app.wait_for_text("[data-testid=keep-safe] [role=status]", "Everything was erased").await;
+    wait_for_app_to_exit(std::time::Duration::from_secs(20));
+    app.stop().await;
+    assert!(!entry.exists(), "the autostart entry is gone");
+    let mut left: Vec<String> = std::fs::read_dir(profile.data_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert!(
+        left.iter().all(|name| name.starts_with("homegroup.sqlite3") && !name.contains("unreadable")),
+        "only the database is left: {left:?}"
+    );
+    for name in &left {
+        let bytes = std::fs::read(profile.data_dir().join(name)).unwrap();
+        assert!(!bytes.windows(SECRET.len()).any(|w| w == SECRET.as_bytes()), "{name} still holds the user's words");
+    }
+    let store = Store::open_in(&profile.data_dir()).unwrap();
+    assert!(store.meetings(&Default::default()).unwrap().is_empty(), "a fresh, empty database");
+    assert!(!store.settings().unwrap().start_at_login, "start at login is off");
 }

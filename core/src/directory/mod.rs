@@ -5,9 +5,10 @@ mod builtin;
 mod groups;
 mod search;
 
+pub use crate::text::fold;
 pub use builtin::{BUILTIN_DATA_VERSION, BUILTIN_FELLOWSHIPS};
 pub use groups::{Group, GroupDeletion, GroupInput};
-pub use search::{fold, DirectoryIndex};
+pub use search::DirectoryIndex;
 
 use crate::{Error, Result, Store};
 use rusqlite::{params, OptionalExtension, Row};
@@ -41,6 +42,8 @@ pub enum Approach {
     Secular,
     FaithBased,
     Mindfulness,
+    // Curriculum-led groups: each meeting pairs a lesson with time to talk.
+    Education,
 }
 
 /// How a group meets.

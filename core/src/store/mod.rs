@@ -19,7 +19,9 @@ const MIGRATIONS: &[&str] = &[
 
 mod safety;
 
-pub use safety::{BackupCopy, Recovery, BACKUP_DIR, KEEP_DAILY_BACKUPS};
+pub use safety::{
+    remove_leftovers, BackupCopy, Recovery, BACKUP_DIR, KEEP_DAILY_BACKUPS, WEBVIEW_DIR, WINDOW_STATE_FILE,
+};
 
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "homegroup.sqlite3";

@@ -167,34 +167,61 @@ impl Store {
     /// unreadable files kept aside. The built-in directory stays; the app starts fresh.
     pub fn erase_all_data(&mut self) -> Result<()> {
         let tx = self.conn_mut().transaction()?;
-        tx.execute_batch(
-            "DELETE FROM reminder_log; DELETE FROM attendance; DELETE FROM skips; DELETE FROM schedule;
-             DELETE FROM meetings; DELETE FROM groups; DELETE FROM fellowship_notes; DELETE FROM settings;",
-        )?;
-        let extra_tables: Vec<String> = tx
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'import_sources'")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for table in extra_tables {
-            tx.execute(&format!("DELETE FROM {table}"), [])?;
+        // Every table is emptied in one go, so the order of deletes does not matter to the keys.
+        tx.pragma_update(None, "defer_foreign_keys", true)?;
+        for table in user_tables(&tx)? {
+            tx.execute(&format!("DELETE FROM \"{table}\""), [])?;
         }
         tx.commit()?;
         // Leave no deleted pages behind in the file or its journal.
         self.conn().execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")?;
         *self.directory_cache.borrow_mut() = None;
-        let dir = self.backup_dir()?;
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)?;
-        }
         if let Some(data_dir) = self.path().and_then(Path::parent) {
-            for entry in std::fs::read_dir(data_dir)?.flatten() {
-                if entry.file_name().to_string_lossy().contains(".unreadable-") {
-                    std::fs::remove_file(entry.path())?;
-                }
-            }
+            remove_leftovers(data_dir)?;
         }
         Ok(())
     }
+}
+
+/// Tables that hold no user data: the built-in directory, refreshed from the app's own files.
+const BUILT_IN_TABLES: &[&str] = &["fellowships"];
+
+/// Every table that can hold something of the user's: all but SQLite's own and the built-in ones,
+/// read from the schema so that a table a later migration adds is erased too.
+fn user_tables(conn: &rusqlite::Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")?;
+    let names = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(names.into_iter().filter(|name| !BUILT_IN_TABLES.contains(&name.as_str())).collect())
+}
+
+/// The window's size and position, kept by the shell in the data folder.
+pub const WINDOW_STATE_FILE: &str = "window-state.json";
+/// The webview's own storage (caches, local storage), kept by the shell in the data folder.
+pub const WEBVIEW_DIR: &str = "webview";
+
+/// Removes everything Homegroup keeps in the data folder beside the database: the daily copies,
+/// files moved aside as unreadable, the window's state and the webview's storage. Only names
+/// Homegroup itself writes are touched: the folder may be one the user chose, holding other files.
+/// The shell calls it again as it exits after an erase, since the webview and the window-state
+/// plugin write their files until then.
+pub fn remove_leftovers(data_dir: &Path) -> Result<()> {
+    for dir in [BACKUP_DIR, WEBVIEW_DIR] {
+        let path = data_dir.join(dir);
+        if path.exists() {
+            std::fs::remove_dir_all(&path)?;
+        }
+    }
+    let window_state = data_dir.join(WINDOW_STATE_FILE);
+    if window_state.exists() {
+        std::fs::remove_file(window_state)?;
+    }
+    for entry in std::fs::read_dir(data_dir)?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(DATABASE_FILE) && name.contains(".unreadable-") {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -278,6 +305,99 @@ mod tests {
         store.erase_all_data().unwrap();
         assert!(store.backups().unwrap().is_empty(), "erasing removes the copies too");
         assert_eq!(store.overview().unwrap().scheduled_meetings, 0);
+    }
+
+    /// Erasing leaves no user row in any table (whichever migration made it), no trace of the
+    /// user's words in the database files, and nothing of Homegroup's in the folder but the
+    /// database; files that are not Homegroup's stay.
+    #[test]
+    fn erasing_leaves_nothing_of_the_users() {
+        use crate::directory::{FavouriteTarget, GroupInput};
+        use crate::import::ImportOptions;
+        let dir = tempfile::tempdir().unwrap();
+        let clock = FixedClock::new(now());
+        let mut store = Store::open_in(dir.path()).unwrap();
+        let secret = "Zebrafinch";
+        let group = store
+            .create_group(
+                &GroupInput {
+                    name: format!("{secret} home group"),
+                    notes: format!("{secret} notes"),
+                    ..GroupInput::default()
+                },
+                &clock,
+            )
+            .unwrap();
+        store.set_favourite(&FavouriteTarget::Group(group.id), true).unwrap();
+        store.set_favourite(&FavouriteTarget::Fellowship("aa".into()), true).unwrap();
+        store.set_fellowship_notes("aa", &format!("{secret} fellowship notes")).unwrap();
+        let input = MeetingInput {
+            name: format!("{secret} meeting"),
+            weekdays: vec![4],
+            start_time: Some("11:00".into()),
+            location: Some(format!("{secret} hall")),
+            ..MeetingInput::default()
+        };
+        let meeting = store.create_meeting(&input, true, &clock).unwrap();
+        store.set_meeting_notes(meeting.id, &format!("{secret} personal")).unwrap();
+        let thursday = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        store.set_attended(meeting.id, thursday, true, &clock).unwrap();
+        store.set_skipped(meeting.id, NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(), true).unwrap();
+        let mut settings = store.settings().unwrap();
+        settings.discreet_notifications = true;
+        store.save_settings(&settings).unwrap();
+        let feed = format!(r#"[{{"slug":"z1","name":"{secret} imported","day":4,"time":"12:00"}}]"#);
+        let options = ImportOptions {
+            time_zone: Some("UTC".into()),
+            source: Some(format!("{secret} list")),
+            ..ImportOptions::default()
+        };
+        store.import_feed(feed.as_bytes(), &options, &clock, &mut |_| {}).unwrap();
+        store.fire_due_reminders(Utc.with_ymd_and_hms(2026, 11, 26, 10, 30, 0).unwrap(), |_| Ok(())).unwrap();
+        store.make_daily_backup(thursday).unwrap();
+        for name in [WINDOW_STATE_FILE, "homegroup.sqlite3.unreadable-2026-11-20"] {
+            std::fs::write(dir.path().join(name), secret).unwrap();
+        }
+        std::fs::create_dir_all(dir.path().join(WEBVIEW_DIR).join("storage")).unwrap();
+        std::fs::write(dir.path().join("not-homegroups.txt"), "kept").unwrap();
+
+        let tables = user_tables(store.conn()).unwrap();
+        for table in [
+            "meetings",
+            "groups",
+            "fellowship_notes",
+            "settings",
+            "import_sources",
+            "reminder_log",
+            "attendance",
+            "skips",
+            "schedule",
+        ] {
+            assert!(tables.iter().any(|t| t == table), "{table} is erased");
+            let rows: i64 = store.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap();
+            assert!(rows > 0, "the test wrote something to {table}");
+        }
+
+        store.erase_all_data().unwrap();
+        for table in &tables {
+            let rows: i64 =
+                store.conn().query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| r.get(0)).unwrap();
+            assert_eq!(rows, 0, "{table} is empty");
+        }
+        assert!(!store.fellowships().unwrap().is_empty(), "the built-in directory stays");
+        drop(store);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["homegroup.sqlite3", "not-homegroups.txt"]);
+        let bytes = std::fs::read(dir.path().join(DATABASE_FILE)).unwrap();
+        assert!(
+            !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+            "the user's words are gone from the file"
+        );
     }
 
     #[test]

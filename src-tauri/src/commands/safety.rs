@@ -1,7 +1,7 @@
 use crate::state::AppState;
 use homegroup_core::store::{BackupCopy, Recovery};
 use homegroup_core::Result;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 /// What happened at start if the saved data could not be read (and was moved aside).
 #[tauri::command]
@@ -21,8 +21,8 @@ pub fn restore_backup(state: State<'_, AppState>, name: String) -> Result<()> {
     state.store().restore_backup(&name)
 }
 
-/// Removes everything the user keeps in Homegroup, after the UI asked.
+/// Removes everything the user keeps in Homegroup, after the UI asked; then Homegroup closes.
 #[tauri::command]
-pub fn erase_all_data(state: State<'_, AppState>) -> Result<()> {
-    state.store().erase_all_data()
+pub fn erase_all_data<R: Runtime>(app: AppHandle<R>) -> Result<()> {
+    crate::erase_everything(&app)
 }

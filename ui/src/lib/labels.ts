@@ -18,6 +18,7 @@ export const APPROACH_LABELS: Record<Approach, string> = {
   secular: 'Secular',
   faith_based: 'Faith-based',
   mindfulness: 'Mindfulness-based',
+  education: 'Education-based',
 };
 
 export const FORMAT_LABELS: Record<Format, string> = {

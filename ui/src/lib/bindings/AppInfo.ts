@@ -4,4 +4,12 @@ export type AppInfo = { version: string,
 /**
  * The folder holding the database and everything else the app writes.
  */
-data_dir: string, database_file: string, };
+data_dir: string, database_file: string, 
+/**
+ * Homegroup's licence.
+ */
+license: string, 
+/**
+ * The attribution and notices the licences of data Homegroup ships with ask for.
+ */
+notices: string, };

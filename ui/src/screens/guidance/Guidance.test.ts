@@ -182,8 +182,9 @@ describe('Guidance page', () => {
   it('shows the crisis page once, as the page itself', async () => {
     mockGuidance();
     render(Guidance, { route: parseHash('#/guidance/crisis') });
-    expect((await screen.findByTestId('guidance-title')).textContent).toBe('If you need help now');
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('If you need help now');
     expect(screen.getAllByTestId('crisis')).toHaveLength(1);
+    expect(calls.filter((c) => c.cmd === 'guidance_page')).toHaveLength(0);
     expect(screen.queryByRole('navigation', { name: 'More guidance' })).toBeNull();
   });
 });
