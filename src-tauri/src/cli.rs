@@ -40,6 +40,10 @@ pub enum Command {
         /// The fellowship whose type codes the list uses (aa, na, al-anon, ...; "none" for none).
         #[arg(long, value_name = "ID")]
         fellowship: Option<String>,
+        /// Print "read N of TOTAL" lines on standard error as rows are read, and "committed" once
+        /// the import is saved (for scripts; a terminal shows a counter anyway).
+        #[arg(long)]
+        progress: bool,
     },
     /// List every meeting.
     Meetings {
@@ -140,8 +144,8 @@ fn data_dir(flag: Option<PathBuf>) -> Option<PathBuf> {
 fn run(command: &Command, store: &mut Store) -> Result<(), Failure> {
     let clock = SystemClock;
     match command {
-        Command::Import { file, format, time_zone, fellowship } => {
-            import(store, file, format.as_deref(), time_zone.as_deref(), fellowship.as_deref())
+        Command::Import { file, format, time_zone, fellowship, progress } => {
+            import(store, file, format.as_deref(), time_zone.as_deref(), fellowship.as_deref(), *progress)
         }
         Command::Meetings { json } => {
             let meetings = store.script_meetings()?;
@@ -218,6 +222,7 @@ fn import(
     format: Option<&str>,
     time_zone: Option<&str>,
     fellowship: Option<&str>,
+    progress_lines: bool,
 ) -> Result<(), Failure> {
     let bytes = std::fs::read(file).map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
     let source = homegroup_core::import::source_name_for(file);
@@ -242,13 +247,17 @@ fn import(
         options.fellowship = Some(chosen).filter(|f| f != "none");
     }
     let total = preview.rows;
-    let show_progress = std::io::stderr().is_terminal() && total > 500;
+    let show_progress = !progress_lines && std::io::stderr().is_terminal() && total > 500;
     let report = store.import_feed(&bytes, &options, &SystemClock, &mut |done| {
-        if show_progress {
+        if progress_lines {
+            eprintln!("read {done} of {total}");
+        } else if show_progress {
             eprint!("\rImporting… {done} of {total}");
         }
     })?;
-    if show_progress {
+    if progress_lines {
+        eprintln!("committed");
+    } else if show_progress {
         eprintln!();
     }
     print_report(&report);
