@@ -25,6 +25,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::backup::export_bindings(&cfg)?;
     crate::meetings::Meeting::export_all(&cfg)?;
     crate::meetings::MeetingInput::export_all(&cfg)?;
+    crate::meetings::MeetingDetails::export_all(&cfg)?;
     crate::meetings::MeetingFilter::export_all(&cfg)?;
     crate::schedule::WeekAgenda::export_all(&cfg)?;
     crate::schedule::Upcoming::export_all(&cfg)?;

@@ -2,6 +2,7 @@
 //! the same work. Not used by the product.
 
 use crate::directory::GroupInput;
+use crate::meetings::MeetingDetails;
 
 /// A small deterministic random source (SplitMix64): the same seed gives the same data everywhere.
 #[derive(Debug, Clone)]
@@ -89,7 +90,7 @@ pub fn meetings(seed: u64, count: usize) -> Vec<crate::meetings::MeetingInput> {
         .map(|i| {
             let online = rng.below(2) == 0;
             let days: Vec<u8> = (0..7).filter(|_| rng.below(4) == 0).collect();
-            MeetingInput {
+            MeetingInput::from(MeetingDetails {
                 name: format!("{} {} Meeting {i}", rng.pick(WORDS), rng.pick(WORDS)),
                 fellowship: Some((*rng.pick(FELLOWSHIPS)).to_owned()),
                 weekdays: if days.is_empty() { vec![rng.below(7) as u8] } else { days },
@@ -99,8 +100,8 @@ pub fn meetings(seed: u64, count: usize) -> Vec<crate::meetings::MeetingInput> {
                 attendance: if online { Attendance::Online } else { Attendance::InPerson },
                 conference_url: online.then(|| format!("https://example.org/meet/{i}")),
                 location: (!online).then(|| format!("{} hall", rng.pick(WORDS))),
-                ..MeetingInput::default()
-            }
+                ..MeetingDetails::default()
+            })
         })
         .collect()
 }

@@ -116,10 +116,9 @@ impl Store {
 
     /// The occurrence of a meeting on a local date, or a clear error when it does not meet that day.
     fn occurrence_on(&self, meeting: &Meeting, local_date: NaiveDate) -> Result<Occurrence> {
-        meeting
-            .rule()
-            .and_then(|rule| rule.on(local_date))
-            .ok_or_else(|| Error::invalid("local_date", format!("{} does not meet on {local_date}.", meeting.name)))
+        meeting.rule().and_then(|rule| rule.on(local_date)).ok_or_else(|| {
+            Error::invalid("local_date", format!("{} does not meet on {local_date}.", meeting.details.name))
+        })
     }
 
     /// "Not this week": no reminder, shown as skipped. `skip = false` takes it back.
@@ -157,7 +156,7 @@ impl Store {
             self.conn().execute(
                 "INSERT INTO attendance (meeting_id, meeting_name, local_date, recorded_at) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (meeting_id, local_date) DO NOTHING",
-                params![meeting_id, meeting.name, date, clock.now().timestamp()],
+                params![meeting_id, meeting.details.name, date, clock.now().timestamp()],
             )?;
         } else {
             self.conn().execute(
@@ -186,14 +185,14 @@ impl Store {
                 let key = (meeting.id, o.local_date.format("%Y-%m-%d").to_string());
                 items.push(AgendaItem {
                     meeting_id: meeting.id,
-                    name: meeting.name.clone(),
-                    attendance: meeting.attendance,
+                    name: meeting.details.name.clone(),
+                    attendance: meeting.details.attendance,
                     fellowship_name: meeting.fellowship_name.clone(),
-                    location: meeting.location.clone(),
-                    address: meeting.address.clone(),
-                    conference_url: meeting.conference_url.clone(),
-                    time_zone_place: crate::time_zone::place_name(&meeting.time_zone),
-                    time_zone: meeting.time_zone.clone(),
+                    location: meeting.details.location.clone(),
+                    address: meeting.details.address.clone(),
+                    conference_url: meeting.details.conference_url.clone(),
+                    time_zone_place: crate::time_zone::place_name(&meeting.details.time_zone),
+                    time_zone: meeting.details.time_zone.clone(),
                     starts_at: o.starts_at,
                     ends_at: o.ends_at,
                     local_date: o.local_date,
@@ -273,7 +272,7 @@ fn local_midnight(zone: Tz, date: NaiveDate) -> DateTime<Utc> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::meetings::MeetingInput;
+    use crate::meetings::{MeetingDetails, MeetingInput};
     use crate::FixedClock;
     use chrono::TimeZone;
 
@@ -287,14 +286,14 @@ mod tests {
 
     /// Thursdays 19:00 in New York.
     fn thursday_meeting(store: &mut Store, clock: &FixedClock) -> Meeting {
-        let input = MeetingInput {
+        let input = MeetingInput::from(MeetingDetails {
             name: "Thursday Step Study".into(),
             weekdays: vec![4],
             start_time: Some("19:00".into()),
             time_zone: "America/New_York".into(),
             location: Some("St. Mark's hall".into()),
-            ..MeetingInput::default()
-        };
+            ..MeetingDetails::default()
+        });
         store.create_meeting(&input, true, clock).unwrap()
     }
 
@@ -314,13 +313,13 @@ mod tests {
         );
 
         // Move it to 20:00: still skipped that day, because skips are keyed by the local date.
-        let moved = MeetingInput {
+        let moved = MeetingInput::from(MeetingDetails {
             start_time: Some("20:00".into()),
             weekdays: vec![4],
-            name: m.name.clone(),
-            time_zone: m.time_zone.clone(),
-            ..MeetingInput::default()
-        };
+            name: m.details.name.clone(),
+            time_zone: m.details.time_zone.clone(),
+            ..MeetingDetails::default()
+        });
         store.update_meeting(m.id, &moved, &clock).unwrap();
         let week = store.week_agenda(clock.now(), Tz::America__New_York, 0).unwrap();
         let item = &week.days.iter().find(|d| d.date == date(2026, 11, 26)).unwrap().items[0];
@@ -363,17 +362,18 @@ mod tests {
         let clock = FixedClock::new(at(2026, 11, 27, 0, 30)); // Thursday 19:30 in New York
         let mut store = Store::open_in_memory().unwrap();
         let m = thursday_meeting(&mut store, &clock);
-        let daily = MeetingInput {
+        let daily = MeetingInput::from(MeetingDetails {
             name: "Daily Reflections".into(),
             weekdays: (0..7).collect(),
             start_time: Some("07:00".into()),
             time_zone: "America/New_York".into(),
             attendance: Attendance::Online,
             conference_url: Some("https://example.org/join".into()),
-            ..MeetingInput::default()
-        };
+            ..MeetingDetails::default()
+        });
         store.create_meeting(&daily, true, &clock).unwrap();
-        let not_mine = MeetingInput { name: "Not in my schedule".into(), ..daily.clone() };
+        let not_mine =
+            MeetingInput::from(MeetingDetails { name: "Not in my schedule".into(), ..daily.details.clone() });
         store.create_meeting(&not_mine, false, &clock).unwrap();
 
         let upcoming = store.upcoming(clock.now(), Tz::America__New_York).unwrap();
@@ -393,13 +393,13 @@ mod tests {
         let clock = FixedClock::new(at(2026, 11, 26, 12, 0));
         let mut store = Store::open_in_memory().unwrap();
         // Mondays 07:00 in Kolkata = Sundays 17:30 in Los Angeles.
-        let input = MeetingInput {
+        let input = MeetingInput::from(MeetingDetails {
             name: "Kolkata morning".into(),
             weekdays: vec![1],
             start_time: Some("07:00".into()),
             time_zone: "Asia/Kolkata".into(),
-            ..MeetingInput::default()
-        };
+            ..MeetingDetails::default()
+        });
         store.create_meeting(&input, true, &clock).unwrap();
         let week = store.week_agenda(clock.now(), Tz::America__Los_Angeles, 0).unwrap();
         assert_eq!(week.days[0].date, date(2026, 11, 23), "Monday first by default");

@@ -153,13 +153,13 @@ fn run(command: &Command, store: &mut Store) -> Result<(), Failure> {
                 print_json(&meetings)
             } else {
                 for m in &meetings {
-                    let when = match &m.start_time {
-                        Some(time) => format!("{} {time} {}", days(&m.weekdays), m.time_zone),
+                    let when = match &m.details.start_time {
+                        Some(time) => format!("{} {time} {}", days(&m.details.weekdays), m.details.time_zone),
                         None => "by appointment".into(),
                     };
                     let mark = if m.in_schedule { "*" } else { " " };
                     let slug = m.slug.as_deref().map(|s| format!("  [{s}]")).unwrap_or_default();
-                    println!("{mark}{:>6}  {}  ({when}){slug}", m.id, m.name);
+                    println!("{mark}{:>6}  {}  ({when}){slug}", m.id, m.details.name);
                 }
                 if meetings.is_empty() {
                     println!("No meetings yet. Import a list with `homegroup import FILE`.");
@@ -184,13 +184,13 @@ fn run(command: &Command, store: &mut Store) -> Result<(), Failure> {
         Command::Schedule { action: ScheduleAction::Add { meeting, lead_minutes } } => {
             let m = store.find_meeting(meeting)?;
             let m = store.add_to_schedule(m.id, *lead_minutes, true, &clock)?;
-            println!("Added to your schedule: {} (meeting {}).", m.name, m.id);
+            println!("Added to your schedule: {} (meeting {}).", m.details.name, m.id);
             Ok(())
         }
         Command::Schedule { action: ScheduleAction::Remove { meeting } } => {
             let m = store.find_meeting(meeting)?;
             let m = store.remove_from_schedule(m.id)?;
-            println!("Removed from your schedule: {} (meeting {}).", m.name, m.id);
+            println!("Removed from your schedule: {} (meeting {}).", m.details.name, m.id);
             Ok(())
         }
         Command::ExportIcs { file } => {

@@ -398,10 +398,10 @@ impl Drop for App {
 /// Fills `data_dir` with `count` scheduled meetings on every weekday and through the day, in New
 /// York time, half in person and half online: a realistic schedule for start-up and idle figures.
 pub fn seed_schedule(data_dir: &Path, count: u32) {
-    use homegroup_core::meetings::{Attendance, MeetingInput};
+    use homegroup_core::meetings::{Attendance, MeetingDetails, MeetingInput};
     let mut store = homegroup_core::Store::open_in(data_dir).expect("store");
     for i in 0..count {
-        let input = MeetingInput {
+        let input = MeetingInput::from(MeetingDetails {
             name: format!("Seeded meeting {i}"),
             weekdays: vec![(i % 7) as u8],
             start_time: Some(format!("{:02}:{:02}", 6 + i % 15, (i * 7) % 60)),
@@ -409,8 +409,8 @@ pub fn seed_schedule(data_dir: &Path, count: u32) {
             attendance: if i % 2 == 0 { Attendance::InPerson } else { Attendance::Online },
             location: (i % 2 == 0).then(|| "Community Center".to_owned()),
             conference_url: (i % 2 == 1).then(|| "https://example.org/meet".to_owned()),
-            ..MeetingInput::default()
-        };
+            ..MeetingDetails::default()
+        });
         store.create_meeting(&input, true, &homegroup_core::SystemClock).expect("meeting");
     }
 }

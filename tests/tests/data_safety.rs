@@ -4,7 +4,7 @@
 //! permission bits) and the real command-line binary.
 
 use homegroup_core::import::{sample, FeedFormat, ImportOptions};
-use homegroup_core::meetings::MeetingInput;
+use homegroup_core::meetings::{MeetingDetails, MeetingInput};
 use homegroup_core::{ErrorKind, Store, SystemClock};
 use homegroup_e2e::harness::app_binary;
 use std::path::{Path, PathBuf};
@@ -49,12 +49,12 @@ fn options() -> ImportOptions {
 
 fn with_home_group(dir: &Path) {
     let mut store = Store::open_in(dir).unwrap();
-    let mine = MeetingInput {
+    let mine = MeetingInput::from(MeetingDetails {
         name: "My home group".into(),
         weekdays: vec![2],
         start_time: Some("19:00".into()),
-        ..MeetingInput::default()
-    };
+        ..MeetingDetails::default()
+    });
     store.create_meeting(&mine, true, &SystemClock).unwrap();
 }
 
@@ -63,7 +63,7 @@ fn assert_only_home_group(dir: &Path) {
     store.check_integrity().unwrap();
     let meetings = store.meetings(&Default::default()).unwrap();
     assert_eq!(meetings.len(), 1, "nothing half-written");
-    assert_eq!(meetings[0].name, "My home group", "what was saved before is still there");
+    assert_eq!(meetings[0].details.name, "My home group", "what was saved before is still there");
 }
 
 #[test]
@@ -84,12 +84,12 @@ fn a_read_only_data_folder_gives_a_clear_error() {
     with_home_group(&disk.0);
     disk.remount_read_only();
     let result = Store::open_in(&disk.0).and_then(|mut store| {
-        let more = MeetingInput {
+        let more = MeetingInput::from(MeetingDetails {
             name: "Another".into(),
             weekdays: vec![3],
             start_time: Some("08:00".into()),
-            ..MeetingInput::default()
-        };
+            ..MeetingDetails::default()
+        });
         store.create_meeting(&more, true, &SystemClock).map(|_| ())
     });
     let err = result.expect_err("nothing can be written to a read-only folder");

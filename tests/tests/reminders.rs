@@ -3,7 +3,7 @@
 //! tray, exactly once, and not again after a restart.
 
 use chrono::{DateTime, Datelike, Duration, Timelike, Utc};
-use homegroup_core::meetings::MeetingInput;
+use homegroup_core::meetings::{MeetingDetails, MeetingInput};
 use homegroup_core::{Store, SystemClock};
 use homegroup_e2e::harness::App;
 use homegroup_e2e::harness::{artifacts_dir, Display, Profile};
@@ -80,14 +80,14 @@ async fn a_reminder_arrives_once_with_the_window_closed_and_not_again_after_a_re
     let due = starts - Duration::minutes(1);
     {
         let mut store = Store::open_in(&profile.data_dir()).unwrap();
-        let input = MeetingInput {
+        let input = MeetingInput::from(MeetingDetails {
             name: NAME.into(),
             weekdays: vec![starts.weekday().num_days_from_sunday() as u8],
             start_time: Some(starts.format("%H:%M").to_string()),
             time_zone: "UTC".into(),
             location: Some("Community room".into()),
-            ..MeetingInput::default()
-        };
+            ..MeetingDetails::default()
+        });
         let meeting = store.create_meeting(&input, true, &SystemClock).unwrap();
         store.add_to_schedule(meeting.id, Some(1), true, &SystemClock).unwrap();
     }

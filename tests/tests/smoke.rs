@@ -2,7 +2,7 @@
 //! a value written through the UI is still there after a restart, and "Erase all data" leaves
 //! nothing of the user's behind.
 
-use homegroup_core::meetings::MeetingInput;
+use homegroup_core::meetings::{MeetingDetails, MeetingInput};
 use homegroup_core::{Store, SystemClock};
 use homegroup_e2e::harness::{wait_for_app_to_exit, App, Profile};
 
@@ -66,13 +66,13 @@ async fn opens_navigates_and_keeps_a_setting_across_restarts() {
     const SECRET: &str = "Quokka";
     {
         let mut store = Store::open_in(&profile.data_dir()).unwrap();
-        let input = MeetingInput {
+        let input = MeetingInput::from(MeetingDetails {
             name: format!("{SECRET} meeting"),
             weekdays: vec![3],
             start_time: Some("19:00".into()),
             location: Some(format!("{SECRET} hall")),
-            ..MeetingInput::default()
-        };
+            ..MeetingDetails::default()
+        });
         let meeting = store.create_meeting(&input, true, &SystemClock).unwrap();
         store.set_meeting_notes(meeting.id, &format!("{SECRET} notes")).unwrap();
         store.make_daily_backup(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()).unwrap();

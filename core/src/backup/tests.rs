@@ -1,7 +1,7 @@
 use super::*;
 use crate::directory::{FavouriteTarget, GroupInput};
 use crate::import::ImportOptions;
-use crate::meetings::{MeetingFilter, MeetingInput};
+use crate::meetings::{MeetingDetails, MeetingFilter, MeetingInput};
 use crate::FixedClock;
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
@@ -28,12 +28,14 @@ fn store_with(names: &[String], lead: Option<u32>, skip: bool, favourite_feed: b
     store.set_fellowship_notes("aa", "Sponsor: call Sam").unwrap();
     for (i, name) in names.iter().enumerate() {
         let input = MeetingInput {
-            name: name.clone(),
+            details: MeetingDetails {
+                name: name.clone(),
+                weekdays: vec![(i % 7) as u8],
+                start_time: Some("18:30".into()),
+                time_zone: "Europe/London".into(),
+                ..MeetingDetails::default()
+            },
             group: Some(group.id),
-            weekdays: vec![(i % 7) as u8],
-            start_time: Some("18:30".into()),
-            time_zone: "Europe/London".into(),
-            ..MeetingInput::default()
         };
         let m = store.create_meeting(&input, i % 2 == 0, &clock).unwrap();
         if i % 2 == 0 {
@@ -61,9 +63,10 @@ fn restores_into_an_empty_database() {
     let mut source = store_with(&["Women's meeting".into(), "Steps".into()], Some(20), true, true);
     let backup = source.backup(&clock).unwrap();
     assert_eq!(backup.version, BACKUP_VERSION);
-    // Imported meetings without user data are not in it; a re-import brings them back.
+    // Every meeting, imported or not, and the list it came from.
     let slugs: Vec<Option<&str>> = backup.meetings.iter().map(|m| m.key.slug.as_deref()).collect();
     assert_eq!(slugs, [None, None, Some("feed-monday"), Some("feed-tuesday")]);
+    assert_eq!(backup.import_sources.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["feed"]);
 
     let mut fresh = Store::open_in_memory().unwrap();
     let report = fresh.restore(&backup, &clock).unwrap();
@@ -74,6 +77,12 @@ fn restores_into_an_empty_database() {
     assert_eq!(scheduled.len(), 2);
     let monday = fresh.find_meeting("feed-monday").unwrap();
     assert_eq!((monday.lead_minutes, monday.group_name.as_deref()), (Some(10), Some("Monday Group")));
+
+    // The same list imported again on the new device finds nothing to add.
+    let opts =
+        ImportOptions { time_zone: Some("America/New_York".into()), source: Some("feed".into()), ..Default::default() };
+    let again = fresh.import_feed(FEED.as_bytes(), &opts, &clock, &mut |_| {}).unwrap();
+    assert_eq!((again.added, again.updated, again.unchanged, again.delisted), (0, 0, 2, 0));
 
     // Restoring again merges: nothing is added twice.
     let again = fresh.restore(&backup, &clock).unwrap();
@@ -93,9 +102,9 @@ fn merges_into_an_existing_database_without_touching_newer_feed_data() {
         ImportOptions { time_zone: Some("America/New_York".into()), source: Some("feed".into()), ..Default::default() };
     other.import_feed(newer.as_bytes(), &opts, &clock, &mut |_| {}).unwrap();
     let report = other.restore(&backup, &clock).unwrap();
-    assert_eq!((report.meetings_added, report.meetings_updated), (1, 1));
+    assert_eq!((report.meetings_added, report.meetings_updated), (1, 2), "one made in the app, two from the list");
     let monday = other.find_meeting("feed-monday").unwrap();
-    assert_eq!(monday.start_time.as_deref(), Some("19:30"), "the feed's newer time stays");
+    assert_eq!(monday.details.start_time.as_deref(), Some("19:30"), "the feed's newer time stays");
     assert!(monday.in_schedule, "the user's schedule comes back");
     assert_eq!(other.meetings(&MeetingFilter::default()).unwrap().len(), 3);
 }
@@ -113,6 +122,40 @@ fn a_newer_version_is_refused_clearly_and_other_files_are_not_backups() {
     assert!(store.meetings(&MeetingFilter::default()).unwrap().is_empty());
 }
 
+/// A version 1 backup, as Homegroup 0.1 wrote it: weekdays as a bit mask, `fellowship_id`, only
+/// the imported meetings with something of the user's.
+const BACKUP_V1: &str = r#"{
+  "format": "homegroup-backup", "version": 1, "created_at": "2026-11-20T10:00:00Z",
+  "settings": {"theme": "dark", "first_day_of_week": 0, "default_lead_minutes": 15, "discreet_notifications": true,
+               "start_at_login": false, "ninety_in_ninety": true},
+  "fellowship_notes": [{"fellowship_id": "na", "favourite": true, "notes": "Thursday book study"}],
+  "groups": [{"key": {"uid": "g-1", "source": null, "source_key": null}, "name": "Home group", "fellowship_id": "na",
+              "notes": "", "contact": "", "website": null, "favourite": true}],
+  "meetings": [{"key": {"uid": "m-1", "source": null, "slug": null}, "name": "Mon and Wed", "fellowship_id": "na",
+                "group": {"uid": "g-1", "source": null, "source_key": null}, "weekdays": 10, "date": null,
+                "start_time": "19:30", "duration_minutes": 90, "time_zone": "America/Denver", "attendance": "hybrid",
+                "types": ["O"], "location": "Hall", "address": "1 Main St", "latitude": null, "longitude": null,
+                "location_notes": null, "conference_url": "https://example.org/j/1", "conference_url_notes": null,
+                "conference_phone": null, "conference_phone_notes": null, "notes": null, "personal_notes": "bring tea",
+                "active": true, "listed": true, "favourite": false, "source_updated": null,
+                "schedule": {"lead_minutes": 20, "remind": true, "added_at": 1790000000}, "skips": ["2026-11-23"]}],
+  "attendance": [{"meeting": {"uid": "m-1", "source": null, "slug": null}, "meeting_name": "Mon and Wed",
+                  "local_date": "2026-11-18", "recorded_at": 1790000000}]
+}"#;
+
+#[test]
+fn a_version_1_backup_still_restores() {
+    let mut store = Store::open_in_memory().unwrap();
+    let report = store.restore_bytes(BACKUP_V1.as_bytes(), &clock()).unwrap();
+    assert_eq!((report.version, report.meetings_added, report.groups_added, report.attendance_added), (1, 1, 1, 1));
+    let m = store.meetings(&MeetingFilter::default()).unwrap().remove(0);
+    assert_eq!(m.details.weekdays, [1, 3], "Monday and Wednesday");
+    assert_eq!(m.details.fellowship.as_deref(), Some("na"));
+    assert_eq!((m.lead_minutes, m.group_name.as_deref()), (Some(20), Some("Home group")));
+    assert_eq!(m.personal_notes, "bring tea");
+    assert!(store.settings().unwrap().discreet_notifications);
+}
+
 #[test]
 fn a_file_round_trip() {
     let clock = clock();
@@ -120,11 +163,11 @@ fn a_file_round_trip() {
     let path = dir.path().join("backup.json");
     let mut source = store_with(&["Steps".into()], Some(5), true, false);
     let summary = source.backup_to_file(&path, &clock).unwrap();
-    assert_eq!(summary.meetings, 2);
+    assert_eq!(summary.meetings, 3);
     let mut fresh = Store::open_in_memory().unwrap();
     let report = fresh.restore_from_file(&path, &clock).unwrap();
-    assert_eq!(report.meetings_added, 2);
-    assert!(report.summary().starts_with("Restored: 2 meeting(s) added"));
+    assert_eq!(report.meetings_added, 3);
+    assert!(report.summary().starts_with("Restored: 3 meeting(s) added"));
 }
 
 proptest! {

@@ -49,9 +49,9 @@ impl Store {
             let mut event = icalendar::Event::new();
             event.uid(&uid(&meeting));
             event.timestamp(now);
-            event.summary(&meeting.name);
+            event.summary(&meeting.details.name);
             event.starts(CalendarDateTime::WithTimezone { date_time: first.and_time(start), tzid: tzid.clone() });
-            event.append_property(Property::new("DURATION", format!("PT{}M", meeting.duration_minutes)));
+            event.append_property(Property::new("DURATION", format!("PT{}M", meeting.details.duration_minutes)));
             if rule.date.is_none() {
                 event.append_property(Property::new("RRULE", format!("FREQ=WEEKLY;BYDAY={}", byday(rule.weekdays))));
                 for date in skips.get(&meeting.id).into_iter().flatten().filter(|d| **d >= first) {
@@ -60,12 +60,14 @@ impl Store {
                     event.append_multi_property(exdate);
                 }
             }
-            let place: Vec<&str> =
-                [meeting.location.as_deref(), meeting.address.as_deref()].into_iter().flatten().collect();
+            let place: Vec<&str> = [meeting.details.location.as_deref(), meeting.details.address.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
             if !place.is_empty() {
                 event.location(&place.join(", "));
             }
-            if let Some(url) = &meeting.conference_url {
+            if let Some(url) = &meeting.details.conference_url {
                 event.url(url);
             }
             let description = description(&meeting);
@@ -74,7 +76,7 @@ impl Store {
             }
             if meeting.reminders {
                 let lead = meeting.lead_minutes.unwrap_or(default_lead);
-                let mut alarm = Alarm::display(&meeting.name, -Duration::minutes(i64::from(lead)));
+                let mut alarm = Alarm::display(&meeting.details.name, -Duration::minutes(i64::from(lead)));
                 // The crate writes a DTSTAMP and a random UID into components lacking them; a fixed
                 // UID keeps files stable, and the DTSTAMP (not allowed in VALARM) is removed below.
                 alarm.append_property(Property::new("UID", format!("{}-alarm", uid(&meeting))));
@@ -126,13 +128,13 @@ fn uid(meeting: &Meeting) -> String {
 
 fn description(meeting: &Meeting) -> String {
     let mut lines = Vec::new();
-    if let Some(url) = &meeting.conference_url {
+    if let Some(url) = &meeting.details.conference_url {
         lines.push(format!("Join: {url}"));
     }
-    if let Some(phone) = &meeting.conference_phone {
+    if let Some(phone) = &meeting.details.conference_phone {
         lines.push(format!("Dial in: {phone}"));
     }
-    if let Some(notes) = &meeting.notes {
+    if let Some(notes) = &meeting.details.notes {
         lines.push(notes.clone());
     }
     lines.join("\n")

@@ -1,38 +1,26 @@
 //! The command line's `--json` output: a stable shape for scripts, kept here so the command line
 //! only prints. Fields are added, never renamed or removed.
 
-use crate::meetings::{Attendance, Meeting, MeetingFilter};
+use crate::meetings::{Attendance, Meeting, MeetingDetails, MeetingFilter};
 use crate::{Error, Result, Store};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use rusqlite::params;
 use serde::Serialize;
 
-/// One meeting, for `homegroup meetings --json`.
+/// One meeting, for `homegroup meetings --json`: the meeting's details (see [`MeetingDetails`])
+/// with its id, source and slug and where it stands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScriptMeeting {
     pub id: i64,
     /// The source's key (`None` for meetings made in the app).
     pub slug: Option<String>,
     pub source: Option<String>,
-    pub name: String,
-    pub fellowship: Option<String>,
-    /// 0 = Sunday.
-    pub weekdays: Vec<u8>,
-    /// `HH:MM`, 24-hour, in the meeting's zone; `None` by appointment.
-    pub start_time: Option<String>,
-    pub duration_minutes: u32,
-    pub time_zone: String,
-    pub attendance: Attendance,
-    /// Type codes.
-    pub types: Vec<String>,
+    #[serde(flatten)]
+    pub details: MeetingDetails,
     pub in_schedule: bool,
     pub active: bool,
     pub listed: bool,
-    pub location: Option<String>,
-    pub address: Option<String>,
-    pub conference_url: Option<String>,
-    pub conference_phone: Option<String>,
 }
 
 impl From<Meeting> for ScriptMeeting {
@@ -41,21 +29,10 @@ impl From<Meeting> for ScriptMeeting {
             id: m.id,
             slug: m.slug,
             source: m.source,
-            name: m.name,
-            fellowship: m.fellowship,
-            weekdays: m.weekdays,
-            start_time: m.start_time,
-            duration_minutes: m.duration_minutes,
-            time_zone: m.time_zone,
-            attendance: m.attendance,
-            types: m.types.into_iter().map(|t| t.code).collect(),
+            details: m.details,
             in_schedule: m.in_schedule,
             active: m.active,
             listed: m.listed,
-            location: m.location,
-            address: m.address,
-            conference_url: m.conference_url,
-            conference_phone: m.conference_phone,
         }
     }
 }

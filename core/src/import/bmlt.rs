@@ -6,7 +6,7 @@
 use super::fields::{self, Notes};
 use super::row::Row;
 use super::{FeedMeeting, RowOutcome};
-use crate::meetings::Attendance;
+use crate::meetings::{Attendance, MeetingDetails};
 use chrono::Timelike;
 use chrono_tz::Tz;
 use serde_json::Value;
@@ -99,27 +99,30 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
 
     RowOutcome::Meeting(Box::new(FeedMeeting {
         slug,
-        name,
         group: None,
-        weekdays,
-        start_time: start.map(fields::hours_and_minutes),
-        duration_minutes,
-        time_zone: time_zone.or(default_zone),
+        zone: time_zone.or(default_zone),
         own_zone,
-        attendance,
-        types,
-        location: fields::short_text(row, "location_text", &mut notes),
-        address: (!street.is_empty()).then(|| street.join(", ")),
-        latitude: fields::coordinate(row, "latitude", 90.0, &mut notes).filter(|v| *v != 0.0),
-        longitude: fields::coordinate(row, "longitude", 180.0, &mut notes).filter(|v| *v != 0.0),
-        location_notes: fields::long_text(row, "location_info", &mut notes),
-        conference_url,
-        conference_url_notes: fields::short_text(row, "virtual_meeting_additional_info", &mut notes),
-        conference_phone,
-        conference_phone_notes: None,
-        notes: fields::long_text(row, "comments", &mut notes),
         active,
         source_updated: None,
+        details: MeetingDetails {
+            name,
+            weekdays: crate::meetings::weekdays_of(weekdays),
+            start_time: start.map(fields::hours_and_minutes),
+            duration_minutes,
+            attendance,
+            types,
+            location: fields::short_text(row, "location_text", &mut notes),
+            address: (!street.is_empty()).then(|| street.join(", ")),
+            latitude: fields::coordinate(row, "latitude", 90.0, &mut notes).filter(|v| *v != 0.0),
+            longitude: fields::coordinate(row, "longitude", 180.0, &mut notes).filter(|v| *v != 0.0),
+            location_notes: fields::long_text(row, "location_info", &mut notes),
+            conference_url,
+            conference_url_notes: fields::short_text(row, "virtual_meeting_additional_info", &mut notes),
+            conference_phone,
+            conference_phone_notes: None,
+            notes: fields::long_text(row, "comments", &mut notes),
+            ..MeetingDetails::default()
+        },
         warnings: notes.warnings,
     }))
 }

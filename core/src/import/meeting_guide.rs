@@ -5,7 +5,7 @@
 use super::fields::{self, Notes};
 use super::row::Row;
 use super::{FeedMeeting, RowOutcome};
-use crate::meetings::Attendance;
+use crate::meetings::{Attendance, MeetingDetails};
 use chrono::NaiveTime;
 use chrono_tz::Tz;
 use serde_json::Value;
@@ -189,27 +189,30 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
     let group = fields::name_text(row, "group", &mut notes);
     RowOutcome::Meeting(Box::new(FeedMeeting {
         slug,
-        name,
         group,
-        weekdays,
-        start_time: start.map(fields::hours_and_minutes),
-        duration_minutes,
-        time_zone,
+        zone: time_zone,
         own_zone,
-        attendance,
-        types,
-        location,
-        address,
-        latitude: fields::coordinate(row, "latitude", 90.0, &mut notes),
-        longitude: fields::coordinate(row, "longitude", 180.0, &mut notes),
-        location_notes: fields::long_text(row, "location_notes", &mut notes),
-        conference_url,
-        conference_url_notes: fields::short_text(row, "conference_url_notes", &mut notes),
-        conference_phone,
-        conference_phone_notes: fields::short_text(row, "conference_phone_notes", &mut notes),
-        notes: fields::long_text(row, "notes", &mut notes),
         active,
         source_updated: fields::text(row, "updated", 40, &mut notes),
+        details: MeetingDetails {
+            name,
+            weekdays: crate::meetings::weekdays_of(weekdays),
+            start_time: start.map(fields::hours_and_minutes),
+            duration_minutes,
+            attendance,
+            types,
+            location,
+            address,
+            latitude: fields::coordinate(row, "latitude", 90.0, &mut notes),
+            longitude: fields::coordinate(row, "longitude", 180.0, &mut notes),
+            location_notes: fields::long_text(row, "location_notes", &mut notes),
+            conference_url,
+            conference_url_notes: fields::short_text(row, "conference_url_notes", &mut notes),
+            conference_phone,
+            conference_phone_notes: fields::short_text(row, "conference_phone_notes", &mut notes),
+            notes: fields::long_text(row, "notes", &mut notes),
+            ..MeetingDetails::default()
+        },
         warnings: notes.warnings,
     }))
 }

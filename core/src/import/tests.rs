@@ -1,7 +1,8 @@
 use super::*;
 use crate::directory::GroupInput;
-use crate::meetings::{Meeting, MeetingFilter};
+use crate::meetings::{Attendance, Meeting, MeetingFilter};
 use crate::FixedClock;
+use crate::Store;
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -37,7 +38,7 @@ fn by_slug(store: &Store, slug: &str) -> Meeting {
 }
 
 fn codes(m: &Meeting) -> Vec<&str> {
-    m.types.iter().map(|t| t.code.as_str()).collect()
+    m.details.types.iter().map(String::as_str).collect()
 }
 
 fn count(store: &Store, sql: &str) -> i64 {
@@ -56,25 +57,25 @@ fn the_real_sussex_feed_imports_whole() {
     assert_eq!(meetings.len(), 123);
     assert!(meetings
         .iter()
-        .all(|m| m.time_zone == "America/New_York" && m.source.as_deref() == Some("sussex-county-aa")));
-    assert!(meetings.iter().all(|m| m.fellowship.as_deref() == Some("aa")));
+        .all(|m| m.details.time_zone == "America/New_York" && m.source.as_deref() == Some("sussex-county-aa")));
+    assert!(meetings.iter().all(|m| m.details.fellowship.as_deref() == Some("aa")));
 
     let first = by_slug(&store, "rehoboth-beach-speaker");
-    assert_eq!(first.weekdays, vec![0]);
-    assert_eq!(first.start_time.as_deref(), Some("19:00"));
-    assert_eq!(first.duration_minutes, 60);
+    assert_eq!(first.details.weekdays, vec![0]);
+    assert_eq!(first.details.start_time.as_deref(), Some("19:00"));
+    assert_eq!(first.details.duration_minutes, 60);
     assert_eq!(codes(&first), ["O", "SP"]);
     assert_eq!(first.group_name.as_deref(), Some("Rehoboth Beach Sunday Group"));
-    assert_eq!(first.address.as_deref(), Some("18 Olive Ave, Rehoboth Beach, DE 19971, USA"));
+    assert_eq!(first.details.address.as_deref(), Some("18 Olive Ave, Rehoboth Beach, DE 19971, USA"));
     // The feed's groups became groups marked with the source.
     let groups = store.groups().unwrap();
     assert!(!groups.is_empty());
     assert!(groups.iter().all(|g| g.source.as_deref() == Some("sussex-county-aa")));
     // ONL is said by attendance now, not kept as a type.
     assert!(meetings.iter().all(|m| !codes(m).contains(&"ONL")));
-    assert_eq!(meetings.iter().filter(|m| m.attendance == Attendance::Online).count(), 28);
+    assert_eq!(meetings.iter().filter(|m| m.details.attendance == Attendance::Online).count(), 28);
     // A meeting ending at midnight lasts until midnight.
-    assert!(meetings.iter().all(|m| (1..=24 * 60).contains(&m.duration_minutes)));
+    assert!(meetings.iter().all(|m| (1..=24 * 60).contains(&m.details.duration_minutes)));
 }
 
 #[test]
@@ -99,15 +100,18 @@ fn every_messy_case_is_handled_on_purpose() {
     assert_eq!(report.rows, 16);
 
     let m = by_slug(&store, "day-array");
-    assert_eq!((m.weekdays.clone(), m.start_time.as_deref()), (vec![1, 3, 5], Some("07:00")));
+    assert_eq!((m.details.weekdays.clone(), m.details.start_time.as_deref()), (vec![1, 3, 5], Some("07:00")));
 
     let m = by_slug(&store, "day-string");
-    assert_eq!((m.weekdays.clone(), m.start_time.as_deref(), m.duration_minutes), (vec![2], Some("19:00"), 90));
+    assert_eq!(
+        (m.details.weekdays.clone(), m.details.start_time.as_deref(), m.details.duration_minutes),
+        (vec![2], Some("19:00"), 90)
+    );
     assert_eq!(codes(&m), ["O", "D", "SP"], "a types string, lower case");
 
     let m = by_slug(&store, "lower-pm");
-    assert_eq!(m.start_time.as_deref(), Some("19:00"));
-    assert_eq!((m.notes.clone(), m.location.clone()), (None, None), "null where a string is expected");
+    assert_eq!(m.details.start_time.as_deref(), Some("19:00"));
+    assert_eq!((m.details.notes.clone(), m.details.location.clone()), (None, None), "null where a string is expected");
     assert_eq!(codes(&m), ["C", "BB-UNKNOWN"], "unknown codes are kept");
     assert!(report
         .warnings
@@ -115,35 +119,39 @@ fn every_messy_case_is_handled_on_purpose() {
         .any(|w| w.slug.as_deref() == Some("lower-pm") && w.field == "types" && w.message.contains("BB-UNKNOWN")));
 
     let m = by_slug(&store, "12345");
-    assert_eq!(m.time_zone, "America/Chicago", "a row's own zone wins over the user's");
-    assert!(m.types.is_empty());
+    assert_eq!(m.details.time_zone, "America/Chicago", "a row's own zone wins over the user's");
+    assert!(m.details.types.is_empty());
 
     let m = by_slug(&store, "by-appointment");
-    assert!(m.by_appointment() && m.weekdays.is_empty() && m.active);
-    assert_eq!(m.time_zone, "America/New_York", "no timezone: the zone the user gave");
+    assert!(m.details.by_appointment() && m.details.weekdays.is_empty() && m.active);
+    assert_eq!(m.details.time_zone, "America/New_York", "no timezone: the zone the user gave");
 
     let m = by_slug(&store, "old-onl");
-    assert_eq!((m.attendance, codes(&m)), (Attendance::Online, vec!["O"]));
+    assert_eq!((m.details.attendance, codes(&m)), (Attendance::Online, vec!["O"]));
     let m = by_slug(&store, "old-tc");
-    assert_eq!((m.attendance, m.active, codes(&m)), (Attendance::InPerson, false, vec!["C"]));
+    assert_eq!((m.details.attendance, m.active, codes(&m)), (Attendance::InPerson, false, vec!["C"]));
 
     let m = by_slug(&store, "zoommtg");
-    assert_eq!(m.conference_url, None, "zoommtg:// is dropped");
-    assert_eq!(m.conference_phone.as_deref(), Some("+13017158592,,85779615129#,,,,005088#"), "dial strings kept");
+    assert_eq!(m.details.conference_url, None, "zoommtg:// is dropped");
+    assert_eq!(
+        m.details.conference_phone.as_deref(),
+        Some("+13017158592,,85779615129#,,,,005088#"),
+        "dial strings kept"
+    );
     assert!(report.warnings.iter().any(|w| w.slug.as_deref() == Some("zoommtg") && w.field == "conference_url"));
 
     let m = by_slug(&store, "dial-pw");
-    assert_eq!(m.conference_phone, None);
-    assert_eq!(m.conference_url.as_deref(), Some("https://meet.example.org/x"));
+    assert_eq!(m.details.conference_phone, None);
+    assert_eq!(m.details.conference_url.as_deref(), Some("https://meet.example.org/x"));
     assert!(report.warnings.iter().any(|w| w.slug.as_deref() == Some("dial-pw") && w.field == "conference_phone"));
 
     let m = by_slug(&store, "inactive");
     assert!(!m.active && m.rule().is_none(), "kept, as not meeting now");
 
     let m = by_slug(&store, "with-group");
-    assert_eq!(m.duration_minutes, 300, "19:30 to 00:30 crosses midnight");
+    assert_eq!(m.details.duration_minutes, 300, "19:30 to 00:30 crosses midnight");
     assert_eq!(codes(&m), ["O", "12x12"]);
-    assert_eq!(m.attendance, Attendance::Hybrid);
+    assert_eq!(m.details.attendance, Attendance::Hybrid);
     assert_eq!(m.group_name.as_deref(), Some("Friday Night Group"));
 }
 
@@ -160,18 +168,21 @@ fn bmlt_results() {
     assert_eq!(skipped, ["weekday_tinyint", "id_bigint"]);
 
     let m = by_slug(&store, "101");
-    assert_eq!((m.weekdays.clone(), m.start_time.as_deref(), m.duration_minutes), (vec![0], Some("19:00"), 90));
-    assert_eq!(m.time_zone, "America/New_York", "an empty time_zone is the user's");
-    assert_eq!(m.address.as_deref(), Some("12 Elm St, Dover, DE, 19901"));
+    assert_eq!(
+        (m.details.weekdays.clone(), m.details.start_time.as_deref(), m.details.duration_minutes),
+        (vec![0], Some("19:00"), 90)
+    );
+    assert_eq!(m.details.time_zone, "America/New_York", "an empty time_zone is the user's");
+    assert_eq!(m.details.address.as_deref(), Some("12 Elm St, Dover, DE, 19901"));
     assert_eq!(codes(&m), ["O", "D", "JT"]);
     let m = by_slug(&store, "102");
     assert_eq!(
-        (m.weekdays.clone(), m.attendance, m.time_zone.as_str()),
+        (m.details.weekdays.clone(), m.details.attendance, m.details.time_zone.as_str()),
         (vec![6], Attendance::Online, "America/Los_Angeles")
     );
-    assert_eq!(m.conference_phone.as_deref(), Some("+16465588656,,958019765#"));
+    assert_eq!(m.details.conference_phone.as_deref(), Some("+16465588656,,958019765#"));
     let m = by_slug(&store, "103");
-    assert_eq!((m.attendance, m.conference_url.clone()), (Attendance::Hybrid, None));
+    assert_eq!((m.details.attendance, m.details.conference_url.clone()), (Attendance::Hybrid, None));
 }
 
 #[test]
@@ -245,11 +256,19 @@ fn a_changed_feed_updates_adds_and_delists_and_says_so_for_my_schedule() {
     assert_eq!(
         report.schedule_changes,
         [
-            ScheduleChange { meeting_id: moved.id, name: moved.name.clone(), change: ScheduleChangeKind::Changed },
-            ScheduleChange { meeting_id: gone.id, name: gone.name.clone(), change: ScheduleChangeKind::Delisted },
+            ScheduleChange {
+                meeting_id: moved.id,
+                name: moved.details.name.clone(),
+                change: ScheduleChangeKind::Changed
+            },
+            ScheduleChange {
+                meeting_id: gone.id,
+                name: gone.details.name.clone(),
+                change: ScheduleChangeKind::Delisted
+            },
         ]
     );
-    assert_eq!(store.meeting(moved.id).unwrap().start_time.as_deref(), Some("19:30"));
+    assert_eq!(store.meeting(moved.id).unwrap().details.start_time.as_deref(), Some("19:30"));
     let kept = store.meeting(gone.id).unwrap();
     assert!(!kept.listed && kept.in_schedule && kept.personal_notes == "My home group", "never deleted");
 
@@ -312,7 +331,8 @@ fn type_codes_are_read_with_the_chosen_fellowship() {
     import(&mut store, feed, &options("aa-list", "UTC", Some("aa"))).unwrap();
     // Each meeting read on its own (`Store::meeting`), named with its fellowship's table.
     let ids: Vec<i64> = store.meetings(&MeetingFilter::default()).unwrap().iter().map(|m| m.id).collect();
-    let names: Vec<Option<String>> = ids.iter().map(|id| store.meeting(*id).unwrap().types[0].name.clone()).collect();
+    let names: Vec<Option<String>> =
+        ids.iter().map(|id| store.meeting(*id).unwrap().type_names[0].name.clone()).collect();
     assert!(names.contains(&Some("Parents of Alcoholics".into())));
     assert!(names.contains(&Some("Proof of Attendance".into())));
 }

@@ -1,42 +1,11 @@
-//! Writing one list's meetings and groups inside the import's transaction. Each statement is
-//! prepared once per import: looking a long statement up in the connection's cache for every row
-//! took about 3% of an import.
+//! Writing one list's meetings and groups inside the import's transaction, through the meetings
+//! table's statements (`meetings/table.rs`), each prepared once per import.
 
+use super::FeedMeeting;
+use crate::meetings::table::{FeedStatements, FeedValues};
 use crate::Result;
-use rusqlite::{params, OptionalExtension, Statement, Transaction};
-use std::borrow::Cow;
+use rusqlite::{params, Statement, Transaction};
 use std::collections::HashMap;
-
-/// The feed-owned columns of a meeting, as stored; compared to tell "updated" from "unchanged".
-/// Values every row of an import shares (fellowship, zone and attendance names) are borrowed.
-#[derive(Debug, PartialEq)]
-pub(super) struct StoredFeedFields<'a> {
-    pub name: String,
-    pub fellowship_id: Option<Cow<'a, str>>,
-    pub group_id: Option<i64>,
-    pub weekdays: u8,
-    pub start_time: Option<String>,
-    pub duration_minutes: u32,
-    pub time_zone: Cow<'a, str>,
-    pub attendance: Cow<'a, str>,
-    pub types: String,
-    pub location: Option<String>,
-    pub address: Option<String>,
-    pub latitude: Option<f64>,
-    pub longitude: Option<f64>,
-    pub location_notes: Option<String>,
-    pub conference_url: Option<String>,
-    pub conference_url_notes: Option<String>,
-    pub conference_phone: Option<String>,
-    pub conference_phone_notes: Option<String>,
-    pub notes: Option<String>,
-    pub active: bool,
-    pub source_updated: Option<String>,
-}
-
-const FEED_COLUMNS: &str = "name, fellowship_id, group_id, weekdays, start_time, duration_minutes, time_zone,
-    attendance, types, location, address, latitude, longitude, location_notes, conference_url, conference_url_notes,
-    conference_phone, conference_phone_notes, notes, active, source_updated";
 
 /// A group of a feed, keyed by its name under the source.
 const INSERT_GROUP: &str = "INSERT INTO groups (name, fellowship_id, source, source_key, created_at, updated_at)
@@ -66,9 +35,7 @@ pub(super) struct FeedWriter<'t> {
     new_groups: bool,
     /// Groups written so far, by name.
     groups: HashMap<String, i64>,
-    insert_meeting: Statement<'t>,
-    update_meeting: Statement<'t>,
-    find_meeting: Statement<'t>,
+    meetings: FeedStatements<'t>,
     insert_group: Statement<'t>,
     upsert_group: Statement<'t>,
 }
@@ -86,28 +53,7 @@ impl<'t> FeedWriter<'t> {
             new_meetings: !stored("meetings")?,
             new_groups: !stored("groups")?,
             groups: HashMap::new(),
-            insert_meeting: tx.prepare(
-                "INSERT INTO meetings (source, slug, name, fellowship_id, group_id, weekdays, start_time,
-                     duration_minutes, time_zone, attendance, types, location, address, latitude, longitude,
-                     location_notes, conference_url, conference_url_notes, conference_phone, conference_phone_notes,
-                     notes, active, source_updated, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                     ?21, ?22, ?23, ?24, ?24)",
-            )?,
-            // Only feed-owned columns: personal notes, favourite, schedule, skips and attendance stay.
-            update_meeting: tx.prepare(
-                "UPDATE meetings SET name = ?3, fellowship_id = ?4, group_id = ?5, weekdays = ?6, date = NULL,
-                     start_time = ?7, duration_minutes = ?8, time_zone = ?9, attendance = ?10, types = ?11,
-                     location = ?12, address = ?13, latitude = ?14, longitude = ?15, location_notes = ?16,
-                     conference_url = ?17, conference_url_notes = ?18, conference_phone = ?19,
-                     conference_phone_notes = ?20, notes = ?21, active = ?22, source_updated = ?23, listed = 1,
-                     updated_at = ?24
-                 WHERE source = ?1 AND slug = ?2",
-            )?,
-            find_meeting: tx.prepare(&format!(
-                "SELECT id, listed, EXISTS (SELECT 1 FROM schedule WHERE meeting_id = meetings.id), {FEED_COLUMNS}
-                 FROM meetings WHERE source = ?1 AND slug = ?2"
-            ))?,
+            meetings: FeedStatements::new(tx)?,
             insert_group: tx.prepare(INSERT_GROUP)?,
             upsert_group: tx.prepare(&format!(
                 "{INSERT_GROUP}
@@ -141,84 +87,31 @@ impl<'t> FeedWriter<'t> {
         Ok(id)
     }
 
-    /// Adds or updates one meeting of the feed.
-    pub fn meeting(&mut self, slug: &str, m: &StoredFeedFields) -> Result<WriteOutcome> {
-        let existing = if self.new_meetings { None } else { self.stored(slug)? };
-        let values = params![
-            self.source,
-            slug,
-            m.name,
-            m.fellowship_id,
-            m.group_id,
-            m.weekdays,
-            m.start_time,
-            m.duration_minutes,
-            m.time_zone,
-            m.attendance,
-            m.types,
-            m.location,
-            m.address,
-            m.latitude,
-            m.longitude,
-            m.location_notes,
-            m.conference_url,
-            m.conference_url_notes,
-            m.conference_phone,
-            m.conference_phone_notes,
-            m.notes,
-            m.active,
-            m.source_updated,
-            self.now
-        ];
-        match existing {
-            None => {
-                self.insert_meeting.execute(values)?;
-                Ok(WriteOutcome { id: self.tx.last_insert_rowid(), kind: Written::Added })
-            }
-            Some((id, listed, _, stored)) if listed && stored == *m => {
-                Ok(WriteOutcome { id, kind: Written::Unchanged })
-            }
-            Some((id, _, in_schedule, _)) => {
-                self.update_meeting.execute(values)?;
-                Ok(WriteOutcome { id, kind: Written::Updated { in_schedule } })
-            }
+    /// Adds or updates one meeting of the feed; unchanged when the feed says what is stored.
+    pub fn meeting(&mut self, m: &FeedMeeting, group_id: Option<i64>) -> Result<WriteOutcome> {
+        let values = FeedValues {
+            source: self.source,
+            slug: &m.slug,
+            details: &m.details,
+            group_id,
+            active: m.active,
+            source_updated: m.source_updated.as_deref(),
+            now: self.now,
+        };
+        let stored = if self.new_meetings { None } else { self.meetings.find(self.source, &m.slug)? };
+        let Some(stored) = stored else {
+            let id = self.meetings.insert(self.tx, &values)?;
+            return Ok(WriteOutcome { id, kind: Written::Added });
+        };
+        let same = stored.listed
+            && stored.details == m.details
+            && stored.group_id == group_id
+            && stored.active == m.active
+            && stored.source_updated == m.source_updated;
+        if same {
+            return Ok(WriteOutcome { id: stored.id, kind: Written::Unchanged });
         }
-    }
-
-    /// The stored meeting a feed row updates, with whether it is listed and in the schedule.
-    fn stored(&mut self, slug: &str) -> Result<Option<(i64, bool, bool, StoredFeedFields<'static>)>> {
-        Ok(self
-            .find_meeting
-            .query_row(params![self.source, slug], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, bool>(1)?,
-                    r.get::<_, bool>(2)?,
-                    StoredFeedFields {
-                        name: r.get(3)?,
-                        fellowship_id: r.get::<_, Option<String>>(4)?.map(Cow::Owned),
-                        group_id: r.get(5)?,
-                        weekdays: r.get(6)?,
-                        start_time: r.get(7)?,
-                        duration_minutes: r.get(8)?,
-                        time_zone: Cow::Owned(r.get(9)?),
-                        attendance: Cow::Owned(r.get(10)?),
-                        types: r.get(11)?,
-                        location: r.get(12)?,
-                        address: r.get(13)?,
-                        latitude: r.get(14)?,
-                        longitude: r.get(15)?,
-                        location_notes: r.get(16)?,
-                        conference_url: r.get(17)?,
-                        conference_url_notes: r.get(18)?,
-                        conference_phone: r.get(19)?,
-                        conference_phone_notes: r.get(20)?,
-                        notes: r.get(21)?,
-                        active: r.get(22)?,
-                        source_updated: r.get(23)?,
-                    },
-                ))
-            })
-            .optional()?)
+        self.meetings.update(&values)?;
+        Ok(WriteOutcome { id: stored.id, kind: Written::Updated { in_schedule: stored.in_schedule } })
     }
 }

@@ -1,16 +1,21 @@
 //! Meetings: the one serde type that leaves the core for a meeting (IPC, command line, backups),
-//! the form's input with its validation, and the queries over the `meetings` table.
+//! built around [`MeetingDetails`], the meeting's own fields written down once; the form's input
+//! and its validation; the `meetings` table (`table.rs`); and the queries over it.
 
+mod details;
 mod input;
+pub(crate) mod table;
 
+pub(crate) use details::weekdays_of;
+pub use details::MeetingDetails;
 pub use input::MeetingInput;
 pub(crate) use input::{is_dial_string, parse_start_time};
 
 use crate::recurrence::Rule;
 use crate::{Error, Result, Store};
-use chrono::{Duration, NaiveDate, NaiveTime};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, Row};
 use serde::{Deserialize, Serialize};
+use table::DetailIndex;
 use ts_rs::TS;
 
 /// How people attend a meeting.
@@ -37,17 +42,13 @@ impl Attendance {
         }
     }
 
-    fn parse(text: &str) -> Result<Attendance> {
+    pub(crate) fn parse(text: &str) -> Result<Attendance> {
         match text {
             "in_person" => Ok(Attendance::InPerson),
             "online" => Ok(Attendance::Online),
             "hybrid" => Ok(Attendance::Hybrid),
             other => Err(Error::Data(format!("unknown attendance {other:?}"))),
         }
-    }
-
-    pub fn is_online(self) -> bool {
-        self != Attendance::InPerson
     }
 }
 
@@ -68,33 +69,15 @@ pub struct Meeting {
     pub source: Option<String>,
     /// The source's key for the meeting; `None` for a meeting made in the app.
     pub slug: Option<String>,
-    pub name: String,
-    /// The fellowship's id ("aa", "al-anon", ...).
-    pub fellowship: Option<String>,
-    pub fellowship_name: Option<String>,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub details: MeetingDetails,
     /// The group's id.
     pub group: Option<i64>,
+    pub fellowship_name: Option<String>,
     pub group_name: Option<String>,
-    /// 0 = Sunday … 6 = Saturday. Empty for a one-off meeting or one by appointment.
-    pub weekdays: Vec<u8>,
-    /// A one-off meeting's date, `YYYY-MM-DD`.
-    #[ts(type = "string | null")]
-    pub date: Option<NaiveDate>,
-    /// `HH:MM`, 24-hour, in the meeting's zone; `None` by appointment.
-    pub start_time: Option<String>,
-    pub duration_minutes: u32,
-    /// IANA zone the meeting's times are in.
-    pub time_zone: String,
-    pub attendance: Attendance,
-    pub types: Vec<MeetingType>,
-    pub location: Option<String>,
-    pub address: Option<String>,
-    pub location_notes: Option<String>,
-    pub conference_url: Option<String>,
-    pub conference_url_notes: Option<String>,
-    pub conference_phone: Option<String>,
-    pub conference_phone_notes: Option<String>,
-    pub notes: Option<String>,
+    /// The type codes with what each means in the meeting's fellowship.
+    pub type_names: Vec<MeetingType>,
     /// The user's own notes; never changed by an import.
     pub personal_notes: String,
     /// `false`: the source says it is not meeting for now.
@@ -111,124 +94,48 @@ pub struct Meeting {
 
 impl Meeting {
     /// When the meeting happens, for recurrence; `None` when it never happens (by appointment,
-    /// inactive, or an unreadable time or zone).
+    /// not meeting for now, or an unreadable time or zone).
     pub fn rule(&self) -> Option<Rule> {
-        if !self.active {
-            return None;
-        }
-        let start = stored_start_time(self.start_time.as_deref()?)?;
-        Some(Rule {
-            weekdays: weekday_mask(&self.weekdays),
-            date: self.date,
-            start: Some(start),
-            duration: Duration::minutes(i64::from(self.duration_minutes)),
-            zone: self.time_zone.parse().ok()?,
-        })
-    }
-
-    /// A meeting with only defaults, for queries that read a few columns.
-    pub(crate) fn planning_stub() -> Meeting {
-        Meeting {
-            id: 0,
-            source: None,
-            slug: None,
-            name: String::new(),
-            fellowship: None,
-            fellowship_name: None,
-            group: None,
-            group_name: None,
-            weekdays: Vec::new(),
-            date: None,
-            start_time: None,
-            duration_minutes: 60,
-            time_zone: "UTC".into(),
-            attendance: Attendance::InPerson,
-            types: Vec::new(),
-            location: None,
-            address: None,
-            location_notes: None,
-            conference_url: None,
-            conference_url_notes: None,
-            conference_phone: None,
-            conference_phone_notes: None,
-            notes: None,
-            personal_notes: String::new(),
-            active: true,
-            listed: true,
-            in_schedule: true,
-            favourite: false,
-            lead_minutes: None,
-            reminders: true,
-        }
-    }
-
-    pub fn by_appointment(&self) -> bool {
-        self.start_time.is_none()
+        self.active.then(|| self.details.rule()).flatten()
     }
 }
 
-pub(crate) fn weekday_mask(weekdays: &[u8]) -> u8 {
-    weekdays.iter().filter(|d| **d < 7).fold(0, |mask, d| mask | 1 << d)
+/// The columns of a full [`Meeting`]: the table's, with its fellowship, group and schedule.
+fn meeting_select() -> &'static str {
+    static SELECT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SELECT.get_or_init(|| {
+        format!(
+            "SELECT m.id, m.source, m.slug, m.group_id, {}, f.name AS fellowship_name, g.name AS group_name,
+                    m.personal_notes, m.active, m.listed, s.meeting_id IS NOT NULL AS in_schedule, m.favourite,
+                    s.lead_minutes, coalesce(s.remind, 1) AS reminders
+             FROM meetings m
+             LEFT JOIN fellowships f ON f.id = m.fellowship_id
+             LEFT JOIN groups g ON g.id = m.group_id
+             LEFT JOIN schedule s ON s.meeting_id = m.id",
+            table::detail_select()
+        )
+    })
 }
 
-fn weekdays_of(mask: u8) -> Vec<u8> {
-    (0..7).filter(|d| mask & (1 << d) != 0).collect()
-}
-
-const MEETING_SELECT: &str = "SELECT m.id, m.source, m.slug, m.name, m.fellowship_id, f.name, m.group_id, g.name,
-        m.weekdays, m.date, m.start_time, m.duration_minutes, m.time_zone, m.attendance, m.types,
-        m.location, m.address, m.location_notes, m.conference_url, m.conference_url_notes,
-        m.conference_phone, m.conference_phone_notes, m.notes, m.personal_notes, m.active, m.listed,
-        s.meeting_id IS NOT NULL, m.favourite, s.lead_minutes, coalesce(s.remind, 1)
-     FROM meetings m
-     LEFT JOIN fellowships f ON f.id = m.fellowship_id
-     LEFT JOIN groups g ON g.id = m.group_id
-     LEFT JOIN schedule s ON s.meeting_id = m.id";
-
-fn meeting_from_row(row: &Row) -> rusqlite::Result<Result<Meeting>> {
-    let attendance: String = row.get(13)?;
-    let types: String = row.get(14)?;
-    let date: Option<String> = row.get(9)?;
-    Ok((|| {
-        let codes: Vec<String> =
-            serde_json::from_str(&types).map_err(|e| Error::Data(format!("meeting types {types:?}: {e}")))?;
-        Ok(Meeting {
-            id: row.get(0)?,
-            source: row.get(1)?,
-            slug: row.get(2)?,
-            name: row.get(3)?,
-            fellowship: row.get(4)?,
-            fellowship_name: row.get(5)?,
-            group: row.get(6)?,
-            group_name: row.get(7)?,
-            weekdays: weekdays_of(row.get(8)?),
-            date: date
-                .map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d"))
-                .transpose()
-                .map_err(|e| Error::Data(format!("meeting date: {e}")))?,
-            start_time: row.get(10)?,
-            duration_minutes: row.get(11)?,
-            time_zone: row.get(12)?,
-            attendance: Attendance::parse(&attendance)?,
-            // Named afterwards, once per fellowship (see `Store::name_types`).
-            types: codes.into_iter().map(|code| MeetingType { code, name: None }).collect(),
-            location: row.get(15)?,
-            address: row.get(16)?,
-            location_notes: row.get(17)?,
-            conference_url: row.get(18)?,
-            conference_url_notes: row.get(19)?,
-            conference_phone: row.get(20)?,
-            conference_phone_notes: row.get(21)?,
-            notes: row.get(22)?,
-            personal_notes: row.get(23)?,
-            active: row.get(24)?,
-            listed: row.get(25)?,
-            in_schedule: row.get(26)?,
-            favourite: row.get(27)?,
-            lead_minutes: row.get(28)?,
-            reminders: row.get(29)?,
-        })
-    })())
+fn meeting_from_row(row: &Row, details: &DetailIndex) -> Result<Meeting> {
+    Ok(Meeting {
+        id: row.get("id")?,
+        source: row.get("source")?,
+        slug: row.get("slug")?,
+        details: details.read(row)?,
+        group: row.get("group_id")?,
+        fellowship_name: row.get("fellowship_name")?,
+        group_name: row.get("group_name")?,
+        // Named afterwards, once per fellowship (see `Store::name_types`).
+        type_names: Vec::new(),
+        personal_notes: row.get("personal_notes")?,
+        active: row.get("active")?,
+        listed: row.get("listed")?,
+        in_schedule: row.get("in_schedule")?,
+        favourite: row.get("favourite")?,
+        lead_minutes: row.get("lead_minutes")?,
+        reminders: row.get("reminders")?,
+    })
 }
 
 /// Which meetings a list asks for.
@@ -242,47 +149,53 @@ pub struct MeetingFilter {
 
 impl Store {
     pub fn meeting(&self, id: i64) -> Result<Meeting> {
-        let mut meeting = self
-            .conn()
-            .query_row(&format!("{MEETING_SELECT} WHERE m.id = ?1"), [id], meeting_from_row)
-            .optional()?
-            .ok_or_else(|| Error::NotFound(format!("Meeting {id}")))??;
-        self.name_types(std::slice::from_mut(&mut meeting))?;
+        let mut meetings = self.query_meetings("WHERE m.id = ?1", params![id])?;
+        let meeting = meetings.pop().ok_or_else(|| Error::NotFound(format!("Meeting {id}")))?;
         Ok(meeting)
+    }
+
+    /// Meetings of the full select, filtered by `condition`, with their type codes named.
+    fn query_meetings(&self, condition: &str, values: impl rusqlite::Params) -> Result<Vec<Meeting>> {
+        let mut stmt = self.conn().prepare_cached(&format!("{} {condition}", meeting_select()))?;
+        let details = DetailIndex::of(&stmt)?;
+        let mut rows = stmt.query(values)?;
+        let mut meetings = Vec::new();
+        while let Some(row) = rows.next()? {
+            meetings.push(meeting_from_row(row, &details)?);
+        }
+        self.name_types(&mut meetings)?;
+        Ok(meetings)
     }
 
     /// Names each meeting's type codes with its fellowship's table, reading each table once.
     fn name_types(&self, meetings: &mut [Meeting]) -> Result<()> {
         let mut tables: std::collections::HashMap<Option<String>, Option<String>> = std::collections::HashMap::new();
-        for meeting in meetings.iter_mut().filter(|m| !m.types.is_empty()) {
-            let table = match tables.get(&meeting.fellowship) {
+        for meeting in meetings.iter_mut().filter(|m| !m.details.types.is_empty()) {
+            let fellowship = &meeting.details.fellowship;
+            let table = match tables.get(fellowship) {
                 Some(table) => table.clone(),
                 None => {
-                    let table = match &meeting.fellowship {
+                    let table = match fellowship {
                         Some(id) => self.fellowship_type_codes(id).ok(),
                         None => None,
                     };
-                    tables.insert(meeting.fellowship.clone(), table.clone());
+                    tables.insert(fellowship.clone(), table.clone());
                     table
                 }
             };
-            let codes: Vec<String> = meeting.types.iter().map(|t| t.code.clone()).collect();
-            meeting.types = crate::type_codes::describe(&codes, table.as_deref());
+            meeting.type_names = crate::type_codes::describe(&meeting.details.types, table.as_deref());
         }
         Ok(())
     }
 
     /// Meetings by name, filtered.
     pub fn meetings(&self, filter: &MeetingFilter) -> Result<Vec<Meeting>> {
-        let mut stmt = self.conn().prepare(&format!(
-            "{MEETING_SELECT}
-             WHERE (?1 = 0 OR s.meeting_id IS NOT NULL) AND (?2 IS NULL OR m.group_id = ?2)
+        self.query_meetings(
+            "WHERE (?1 = 0 OR s.meeting_id IS NOT NULL) AND (?2 IS NULL OR m.group_id = ?2)
                AND (?3 IS NULL OR m.fellowship_id = ?3)
-             ORDER BY m.name COLLATE NOCASE, m.id"
-        ))?;
-        let rows =
-            stmt.query_map(params![filter.in_schedule_only, filter.group, filter.fellowship], meeting_from_row)?;
-        rows.collect::<rusqlite::Result<Vec<Result<Meeting>>>>()?.into_iter().collect()
+             ORDER BY m.name COLLATE NOCASE, m.id",
+            params![filter.in_schedule_only, filter.group, filter.fellowship],
+        )
     }
 
     /// Adds a meeting made in the app; `in_schedule` puts it in the user's schedule at once.
@@ -292,20 +205,10 @@ impl Store {
         in_schedule: bool,
         clock: &dyn crate::Clock,
     ) -> Result<Meeting> {
-        let m = input.validate(self)?;
+        let (details, group) = input.validate(self)?;
         let now = clock.now().timestamp();
-        let columns = m.columns();
-        let names: Vec<&str> = columns.iter().map(|(name, _)| &name[1..]).collect();
-        let sql = format!(
-            "INSERT INTO meetings ({}, created_at, updated_at) VALUES ({}, :now, :now)",
-            names.join(", "),
-            columns.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", ")
-        );
-        let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = columns.to_vec();
-        params.push((":now", &now));
         let tx = self.conn_mut().transaction()?;
-        tx.execute(&sql, params.as_slice())?;
-        let id = tx.last_insert_rowid();
+        let id = table::insert(&tx, &table::NewMeeting::own(&details, group), now)?;
         if in_schedule {
             tx.execute("INSERT INTO schedule (meeting_id, added_at) VALUES (?1, ?2)", params![id, now])?;
         }
@@ -315,16 +218,8 @@ impl Store {
 
     /// Changes a meeting's details. Skips and attendance are keyed by local date, so they stay.
     pub fn update_meeting(&mut self, id: i64, input: &MeetingInput, clock: &dyn crate::Clock) -> Result<Meeting> {
-        let m = input.validate(self)?;
-        let now = clock.now().timestamp();
-        let columns = m.columns();
-        let sets: Vec<String> = columns.iter().map(|(name, _)| format!("{} = {name}", &name[1..])).collect();
-        let sql = format!("UPDATE meetings SET {}, updated_at = :now WHERE id = :id", sets.join(", "));
-        let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = columns.to_vec();
-        params.push((":now", &now));
-        params.push((":id", &id));
-        let changed = self.conn().execute(&sql, params.as_slice())?;
-        if changed == 0 {
+        let (details, group) = input.validate(self)?;
+        if !table::update_details(self.conn(), id, &details, group, clock.now().timestamp())? {
             return Err(Error::NotFound(format!("Meeting {id}")));
         }
         self.meeting(id)
@@ -351,31 +246,5 @@ impl Store {
             return Err(Error::NotFound(format!("Meeting {id}")));
         }
         self.meeting(id)
-    }
-}
-
-/// A start time ("19:05", as validation stores it), read without chrono's format parser, which is
-/// slow for this: reminder planning reads one per scheduled meeting at every wake-up, and an import
-/// one per row. Other shapes ("7:05") go to chrono.
-pub(crate) fn stored_start_time(text: &str) -> Option<NaiveTime> {
-    let (hours, minutes) = text.split_once(':')?;
-    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
-    if !two_digits(hours) || !two_digits(minutes) {
-        return NaiveTime::parse_from_str(text, "%H:%M").ok(); // anything older or odder
-    }
-    NaiveTime::from_hms_opt(hours.parse().ok()?, minutes.parse().ok()?, 0)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::stored_start_time;
-    use chrono::NaiveTime;
-
-    #[test]
-    fn stored_start_times_read_the_same_as_chrono_reads_them() {
-        for text in ["00:00", "07:05", "19:30", "23:59", "7:05", "24:00", "19:60", "ab:cd", "1900", "", "+1:05"] {
-            assert_eq!(stored_start_time(text), NaiveTime::parse_from_str(text, "%H:%M").ok(), "{text:?}");
-        }
-        assert_eq!(stored_start_time("19:05"), NaiveTime::from_hms_opt(19, 5, 0));
     }
 }

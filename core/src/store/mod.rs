@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/002_import_sources.sql"),
     include_str!("../../migrations/003_partial_uid_indexes.sql"),
     include_str!("../../migrations/004_attendance_check.sql"),
+    include_str!("../../migrations/005_reminder_claims.sql"),
 ];
 
 mod safety;

@@ -227,7 +227,7 @@ pub fn remove_leftovers(data_dir: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::meetings::MeetingInput;
+    use crate::meetings::{MeetingDetails, MeetingInput};
     use crate::{FixedClock, Store};
     use chrono::TimeZone;
 
@@ -237,12 +237,12 @@ mod tests {
 
     fn with_a_meeting(dir: &Path) -> Store {
         let mut store = Store::open_in(dir).unwrap();
-        let input = MeetingInput {
+        let input = MeetingInput::from(MeetingDetails {
             name: "Kept".into(),
             weekdays: vec![1],
             start_time: Some("19:00".into()),
-            ..MeetingInput::default()
-        };
+            ..MeetingDetails::default()
+        });
         store.create_meeting(&input, true, &FixedClock::new(now())).unwrap();
         store
     }
@@ -331,13 +331,13 @@ mod tests {
         store.set_favourite(&FavouriteTarget::Group(group.id), true).unwrap();
         store.set_favourite(&FavouriteTarget::Fellowship("aa".into()), true).unwrap();
         store.set_fellowship_notes("aa", &format!("{secret} fellowship notes")).unwrap();
-        let input = MeetingInput {
+        let input = MeetingInput::from(MeetingDetails {
             name: format!("{secret} meeting"),
             weekdays: vec![4],
             start_time: Some("11:00".into()),
             location: Some(format!("{secret} hall")),
-            ..MeetingInput::default()
-        };
+            ..MeetingDetails::default()
+        });
         let meeting = store.create_meeting(&input, true, &clock).unwrap();
         store.set_meeting_notes(meeting.id, &format!("{secret} personal")).unwrap();
         let thursday = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
@@ -409,7 +409,7 @@ mod tests {
         store.delete_meeting(id).unwrap();
         assert_eq!(store.overview().unwrap().scheduled_meetings, 0);
         store.restore_backup(&copy.name).unwrap();
-        assert_eq!(store.meetings(&Default::default()).unwrap()[0].name, "Kept");
+        assert_eq!(store.meetings(&Default::default()).unwrap()[0].details.name, "Kept");
         assert_eq!(store.overview().unwrap().scheduled_meetings, 1);
         assert_eq!(store.restore_backup("nope.sqlite3").unwrap_err().kind(), crate::ErrorKind::NotFound);
     }

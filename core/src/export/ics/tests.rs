@@ -1,5 +1,5 @@
 use super::*;
-use crate::meetings::{Attendance, MeetingInput};
+use crate::meetings::{Attendance, MeetingDetails, MeetingInput};
 use crate::FixedClock;
 use std::collections::BTreeSet;
 
@@ -12,7 +12,7 @@ fn clock() -> FixedClock {
 fn schedule() -> Store {
     let clock = clock();
     let mut store = Store::open_in_memory().unwrap();
-    let thursday = MeetingInput {
+    let thursday = MeetingInput::from(MeetingDetails {
         name: "Thursday Step Study, Big Book; newcomers welcome".into(),
         fellowship: Some("aa".into()),
         weekdays: vec![4],
@@ -24,12 +24,12 @@ fn schedule() -> Store {
         notes: Some(
             "Side door after 6:45. A long note that needs folding because it is longer than a line may be.".into(),
         ),
-        ..MeetingInput::default()
-    };
+        ..MeetingDetails::default()
+    });
     let m = store.create_meeting(&thursday, true, &clock).unwrap();
     store.add_to_schedule(m.id, Some(15), true, &clock).unwrap();
     store.set_skipped(m.id, NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(), true).unwrap();
-    let kolkata = MeetingInput {
+    let kolkata = MeetingInput::from(MeetingDetails {
         name: "Morning Reflections".into(),
         weekdays: vec![1, 3],
         start_time: Some("07:00".into()),
@@ -37,22 +37,25 @@ fn schedule() -> Store {
         attendance: Attendance::Online,
         conference_url: Some("https://zoom.us/j/85779615129?pwd=abc".into()),
         conference_phone: Some("+13017158592,,85779615129#".into()),
-        ..MeetingInput::default()
-    };
+        ..MeetingDetails::default()
+    });
     let k = store.create_meeting(&kolkata, true, &clock).unwrap();
     store.add_to_schedule(k.id, None, false, &clock).unwrap();
-    let once = MeetingInput {
+    let once = MeetingInput::from(MeetingDetails {
         name: "Convention".into(),
         date: Some("2027-03-28".into()),
         start_time: Some("01:30".into()),
         time_zone: "Europe/London".into(),
-        ..MeetingInput::default()
-    };
+        ..MeetingDetails::default()
+    });
     store.create_meeting(&once, true, &clock).unwrap();
-    let appointment =
-        MeetingInput { name: "By appointment".into(), time_zone: "Europe/Paris".into(), ..MeetingInput::default() };
+    let appointment = MeetingInput::from(MeetingDetails {
+        name: "By appointment".into(),
+        time_zone: "Europe/Paris".into(),
+        ..MeetingDetails::default()
+    });
     store.create_meeting(&appointment, true, &clock).unwrap();
-    let not_mine = MeetingInput { name: "Not mine".into(), ..thursday };
+    let not_mine = MeetingInput::from(MeetingDetails { name: "Not mine".into(), ..thursday.details });
     store.create_meeting(&not_mine, false, &clock).unwrap();
     store
 }
@@ -136,13 +139,13 @@ fn the_calendar_agrees_with_the_agenda_across_a_dst_change() {
     // before the gap (EST), which is what the app's recurrence does: 07:30 UTC.
     let clock = FixedClock::new(Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0).unwrap());
     let mut store = Store::open_in_memory().unwrap();
-    let input = MeetingInput {
+    let input = MeetingInput::from(MeetingDetails {
         name: "Night owls".into(),
         weekdays: vec![0],
         start_time: Some("02:30".into()),
         time_zone: "America/New_York".into(),
-        ..MeetingInput::default()
-    };
+        ..MeetingDetails::default()
+    });
     let m = store.create_meeting(&input, true, &clock).unwrap();
     let ics = store.export_ics(&clock).unwrap();
     assert!(ics.contains("DTSTART;TZID=America/New_York:20260308T023000"));

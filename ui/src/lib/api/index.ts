@@ -11,6 +11,7 @@ import type { Group } from '../bindings/Group';
 import type { AttendanceSummary } from '../bindings/AttendanceSummary';
 import type { Meeting } from '../bindings/Meeting';
 import type { MeetingFilter } from '../bindings/MeetingFilter';
+import type { MeetingDetails } from '../bindings/MeetingDetails';
 import type { MeetingInput } from '../bindings/MeetingInput';
 import type { TimeZones } from '../bindings/TimeZones';
 import type { ReminderStatus } from '../bindings/ReminderStatus';
@@ -32,6 +33,28 @@ export function isOpenableUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A meeting's own details, without what the app keeps beside them: what the form edits. */
+export function meetingDetails(meeting: Meeting): MeetingDetails {
+  const {
+    id: _id,
+    source: _source,
+    slug: _slug,
+    group: _group,
+    fellowship_name: _fellowshipName,
+    group_name: _groupName,
+    type_names: _typeNames,
+    personal_notes: _personalNotes,
+    active: _active,
+    listed: _listed,
+    in_schedule: _inSchedule,
+    favourite: _favourite,
+    lead_minutes: _leadMinutes,
+    reminders: _reminders,
+    ...details
+  } = meeting;
+  return details;
 }
 
 export const api = {
@@ -104,6 +127,7 @@ export type {
   AppInfo,
   AttendanceSummary,
   Meeting,
+  MeetingDetails,
   MeetingInput,
   ReminderStatus,
   BackupCopy,

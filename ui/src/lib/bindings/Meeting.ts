@@ -17,31 +17,15 @@ source: string | null,
 /**
  * The source's key for the meeting; `None` for a meeting made in the app.
  */
-slug: string | null, name: string, 
-/**
- * The fellowship's id ("aa", "al-anon", ...).
- */
-fellowship: string | null, fellowship_name: string | null, 
+slug: string | null, 
 /**
  * The group's id.
  */
-group: number | null, group_name: string | null, 
+group: number | null, fellowship_name: string | null, group_name: string | null, 
 /**
- * 0 = Sunday … 6 = Saturday. Empty for a one-off meeting or one by appointment.
+ * The type codes with what each means in the meeting's fellowship.
  */
-weekdays: Array<number>, 
-/**
- * A one-off meeting's date, `YYYY-MM-DD`.
- */
-date: string | null, 
-/**
- * `HH:MM`, 24-hour, in the meeting's zone; `None` by appointment.
- */
-start_time: string | null, duration_minutes: number, 
-/**
- * IANA zone the meeting's times are in.
- */
-time_zone: string, attendance: Attendance, types: Array<MeetingType>, location: string | null, address: string | null, location_notes: string | null, conference_url: string | null, conference_url_notes: string | null, conference_phone: string | null, conference_phone_notes: string | null, notes: string | null, 
+type_names: Array<MeetingType>, 
 /**
  * The user's own notes; never changed by an import.
  */
@@ -61,4 +45,32 @@ lead_minutes: number | null,
 /**
  * `false`: "no reminder" for this meeting.
  */
-reminders: boolean, };
+reminders: boolean, name: string, 
+/**
+ * The fellowship's id ("aa", "al-anon", ...).
+ */
+fellowship: string | null, 
+/**
+ * 0 = Sunday … 6 = Saturday. Empty for a one-off meeting or one by appointment.
+ */
+weekdays: Array<number>, 
+/**
+ * A one-off meeting's date, `YYYY-MM-DD`.
+ */
+date: string | null, 
+/**
+ * `HH:MM`, 24-hour, in the meeting's zone; `None` by appointment.
+ */
+start_time: string | null, duration_minutes: number, 
+/**
+ * IANA zone the meeting's times are in.
+ */
+time_zone: string, attendance: Attendance, 
+/**
+ * Type codes ("O", "D", ...), read with the fellowship's own table.
+ */
+types: Array<string>, location: string | null, address: string | null, latitude: number | null, longitude: number | null, location_notes: string | null, conference_url: string | null, conference_url_notes: string | null, conference_phone: string | null, conference_phone_notes: string | null, 
+/**
+ * From the source (or the user, for their own meetings).
+ */
+notes: string | null, };

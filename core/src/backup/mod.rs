@@ -1,0 +1,93 @@
+//! Backup and restore: everything, in one versioned JSON document.
+//!
+//! A backup holds every meeting and group, imported or made in the app, with the lists they came
+//! from, so a restore on a new device gives the same directory, schedule and lists (re-importing
+//! the same list afterwards finds nothing to add); and everything the user keeps beside them:
+//! the schedule with lead times, favourites, fellowship notes, skips, the attendance log and the
+//! settings. Ids differ between databases, so nothing refers to one: imported rows are known by
+//! (source, slug) or (source, source key), rows made in the app by a `uid` given to them when a
+//! backup is first made. A restore merges by those identities, in one transaction.
+//!
+//! `format.rs` is the document, `read.rs` makes it, `restore.rs` merges it, `legacy.rs` reads the
+//! versions before this one.
+
+mod format;
+mod legacy;
+mod read;
+mod restore;
+
+pub use format::*;
+
+use crate::{Clock, Error, Result, Store};
+use serde::Deserialize;
+use std::path::Path;
+
+/// The version this build writes. Older versions restore; newer ones are refused with a clear error.
+/// 2: every meeting and group, the lists they came from, a meeting's details in one shape.
+pub const BACKUP_VERSION: u32 = 2;
+/// What the `format` field says, so another JSON file is not taken for a backup.
+pub const BACKUP_FORMAT: &str = "homegroup-backup";
+
+impl Store {
+    /// Writes the backup to `path` as JSON.
+    pub fn backup_to_file(&mut self, path: &Path, clock: &dyn Clock) -> Result<BackupSummary> {
+        let backup = self.backup(clock)?;
+        let text = serde_json::to_vec(&backup).map_err(|e| Error::Data(e.to_string()))?;
+        std::fs::write(path, text)?;
+        Ok(backup.summary())
+    }
+
+    /// Reads a backup file and restores it.
+    pub fn restore_from_file(&mut self, path: &Path, clock: &dyn Clock) -> Result<RestoreReport> {
+        let bytes = std::fs::read(path)?;
+        self.restore_bytes(&bytes, clock)
+    }
+
+    /// Parses a backup, checking its format and version first.
+    pub fn restore_bytes(&mut self, bytes: &[u8], clock: &dyn Clock) -> Result<RestoreReport> {
+        let backup = parse(bytes)?;
+        self.restore(&backup, clock)
+    }
+}
+
+/// A backup file's document, in this version's shape whatever version wrote it.
+pub fn parse(bytes: &[u8]) -> Result<Backup> {
+    #[derive(Deserialize)]
+    struct Head {
+        format: Option<String>,
+        version: Option<u32>,
+    }
+    let not_backup = || Error::invalid("file", "This file is not a Homegroup backup.");
+    let damaged =
+        |e: serde_json::Error| Error::invalid("file", format!("This backup is damaged and cannot be read ({e})."));
+    let head: Head = serde_json::from_slice(bytes).map_err(|_| not_backup())?;
+    if head.format.as_deref() != Some(BACKUP_FORMAT) {
+        return Err(not_backup());
+    }
+    match head.version {
+        Some(v) if v > BACKUP_VERSION => Err(Error::invalid(
+            "version",
+            format!(
+                "This backup was made by a newer Homegroup (backup version {v}; this one reads up to {BACKUP_VERSION}). \
+                 Please update Homegroup, then restore it."
+            ),
+        )),
+        Some(1) => {
+            let document = serde_json::from_slice(bytes).map_err(damaged)?;
+            serde_json::from_value(serde_json::Value::Object(legacy::upgrade_v1(document))).map_err(damaged)
+        }
+        Some(BACKUP_VERSION) => serde_json::from_slice(bytes).map_err(damaged),
+        _ => Err(not_backup()),
+    }
+}
+
+/// Adds this module's wire types to the TypeScript bindings.
+pub fn export_bindings(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
+    use ts_rs::TS;
+    BackupSummary::export_all(cfg)?;
+    RestoreReport::export_all(cfg)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,195 @@
+use super::*;
+use crate::meetings::{MeetingDetails, MeetingInput};
+use crate::{Clock, FixedClock, Store};
+use chrono::{NaiveDate, TimeZone};
+use proptest::prelude::*;
+
+fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+}
+
+fn meeting(store: &mut Store, clock: &FixedClock, name: &str, weekdays: Vec<u8>, time: &str, zone: &str) -> i64 {
+    let input = MeetingInput::from(MeetingDetails {
+        name: name.into(),
+        fellowship: Some("al-anon".into()),
+        weekdays,
+        start_time: Some(time.into()),
+        time_zone: zone.into(),
+        location: Some("Library room 2".into()),
+        ..MeetingDetails::default()
+    });
+    store.create_meeting(&input, true, clock).unwrap().id
+}
+
+fn fire(store: &mut Store, now: DateTime<Utc>) -> Vec<String> {
+    store.fire_due_reminders(now, |_| Ok(())).unwrap().into_iter().map(|r| r.meeting_name).collect()
+}
+
+#[test]
+fn fires_once_across_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FixedClock::new(at(2026, 11, 26, 12, 0));
+    {
+        let mut store = Store::open_in(dir.path()).unwrap();
+        meeting(&mut store, &clock, "Thursday Serenity", vec![4], "19:00", "UTC"); // default lead: 30 min
+        assert_eq!(store.next_reminder_due(clock.now()).unwrap(), Some(at(2026, 11, 26, 18, 30)));
+        assert!(fire(&mut store, at(2026, 11, 26, 18, 29)).is_empty());
+        assert_eq!(fire(&mut store, at(2026, 11, 26, 18, 30)), ["Thursday Serenity"]);
+        assert!(fire(&mut store, at(2026, 11, 26, 18, 31)).is_empty());
+    }
+    // A new process over the same file.
+    let mut store = Store::open_in(dir.path()).unwrap();
+    assert!(fire(&mut store, at(2026, 11, 26, 18, 35)).is_empty(), "never twice");
+    assert_eq!(store.next_reminder_due(at(2026, 11, 26, 18, 35)).unwrap(), Some(at(2026, 12, 3, 18, 30)));
+}
+
+#[test]
+fn catch_up_after_sleep_fires_for_a_meeting_ahead_and_not_for_one_started() {
+    let clock = FixedClock::new(at(2026, 11, 26, 12, 0));
+    let mut store = Store::open_in_memory().unwrap();
+    meeting(&mut store, &clock, "Already started", vec![4], "14:00", "UTC");
+    meeting(&mut store, &clock, "Still ahead", vec![4], "15:30", "UTC");
+    // Asleep from 12:00 to 15:00: "Already started" was due 13:30 and began at 14:00;
+    // "Still ahead" was due 15:00 and begins at 15:30.
+    assert_eq!(fire(&mut store, at(2026, 11, 26, 15, 0)), ["Still ahead"]);
+    assert!(fire(&mut store, at(2026, 11, 26, 15, 1)).is_empty());
+}
+
+#[test]
+fn skipped_occurrences_and_no_reminder_meetings_get_none() {
+    let clock = FixedClock::new(at(2026, 11, 26, 12, 0));
+    let mut store = Store::open_in_memory().unwrap();
+    let skipped = meeting(&mut store, &clock, "Skipped this week", vec![4], "19:00", "UTC");
+    store.set_skipped(skipped, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), true).unwrap();
+    let quiet = meeting(&mut store, &clock, "No reminder", vec![4], "19:00", "UTC");
+    store.add_to_schedule(quiet, None, false, &clock).unwrap();
+    let custom = meeting(&mut store, &clock, "Ten minutes", vec![4], "19:00", "UTC");
+    store.add_to_schedule(custom, Some(10), true, &clock).unwrap();
+    assert_eq!(store.next_reminder_due(clock.now()).unwrap(), Some(at(2026, 11, 26, 18, 50)));
+    assert_eq!(fire(&mut store, at(2026, 11, 26, 18, 55)), ["Ten minutes"]);
+}
+
+#[test]
+fn a_failed_delivery_is_tried_again_until_the_meeting_starts() {
+    let clock = FixedClock::new(at(2026, 11, 26, 12, 0));
+    let mut store = Store::open_in_memory().unwrap();
+    meeting(&mut store, &clock, "Retry", vec![4], "19:00", "UTC");
+    let failed = store.fire_due_reminders(at(2026, 11, 26, 18, 30), |_| Err("no notification service".into())).unwrap();
+    assert!(failed.is_empty());
+    assert_eq!(fire(&mut store, at(2026, 11, 26, 18, 45)), ["Retry"]);
+}
+
+#[test]
+fn dst_weekend_reminders_come_at_the_right_instant() {
+    // US spring forward, 2026-03-08: a 02:30 meeting happens at 03:30 EDT (07:30 UTC).
+    let clock = FixedClock::new(at(2026, 3, 7, 12, 0));
+    let mut store = Store::open_in_memory().unwrap();
+    meeting(&mut store, &clock, "Night owls", vec![0], "02:30", "America/New_York");
+    assert_eq!(store.next_reminder_due(clock.now()).unwrap(), Some(at(2026, 3, 8, 7, 0)));
+    // Fall back, 2026-11-01: 01:30 happens twice; the reminder is for the first (05:30 UTC).
+    let clock = FixedClock::new(at(2026, 10, 31, 12, 0));
+    let mut store = Store::open_in_memory().unwrap();
+    meeting(&mut store, &clock, "Night owls", vec![0], "01:30", "America/New_York");
+    assert_eq!(store.next_reminder_due(clock.now()).unwrap(), Some(at(2026, 11, 1, 5, 0)));
+    assert_eq!(fire(&mut store, at(2026, 11, 1, 5, 0)), ["Night owls"]);
+    assert!(fire(&mut store, at(2026, 11, 1, 6, 0)).is_empty(), "not again at the second 01:00");
+}
+
+#[test]
+fn discreet_text_names_no_meeting_fellowship_group_or_place() {
+    let reminder = Reminder {
+        meeting_id: 1,
+        meeting_name: "Tuesday Al-Anon".into(),
+        fellowship_name: Some("Al-Anon Family Groups".into()),
+        group_name: Some("Serenity Seekers".into()),
+        attendance: Attendance::InPerson,
+        location: Some("St. Mark's hall".into()),
+        starts_at: at(2026, 11, 26, 19, 0),
+        due_at: at(2026, 11, 26, 18, 30),
+    };
+    let now = at(2026, 11, 26, 18, 30);
+    let plain = notification_text(&reminder, now, Tz::UTC, false);
+    assert_eq!(plain.title, "Tuesday Al-Anon at 7:00 PM");
+    assert_eq!(plain.body, "Starts in 30 minutes · St. Mark's hall");
+    let discreet = notification_text(&reminder, now, Tz::UTC, true);
+    assert_eq!(discreet.title, "Meeting at 7:00 PM");
+    for secret in ["Al-Anon", "Serenity", "Mark", "Tuesday"] {
+        assert!(!discreet.title.contains(secret) && !discreet.body.contains(secret), "{secret} leaked: {discreet:?}");
+    }
+    let a_moment_late =
+        notification_text(&reminder, at(2026, 11, 26, 18, 59) + Duration::milliseconds(300), Tz::UTC, false);
+    assert_eq!(a_moment_late.body, "Starts in 1 minute · St. Mark's hall");
+    let later = notification_text(&reminder, at(2026, 11, 26, 15, 0), Tz::America__Chicago, false);
+    assert_eq!(later.title, "Tuesday Al-Anon at 1:00 PM", "shown in the user's zone");
+}
+
+fn sample(meeting_id: i64) -> Reminder {
+    Reminder {
+        meeting_id,
+        meeting_name: String::new(),
+        fellowship_name: None,
+        group_name: None,
+        attendance: Attendance::InPerson,
+        location: None,
+        starts_at: at(2026, 1, 1, 0, 0),
+        due_at: at(2026, 1, 1, 0, 0),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// Over a random schedule and a year, stepping from one due instant to the next with random
+    /// sleeps in between, every occurrence gets exactly one reminder: at its due time, or at the
+    /// first wake-up after it while the meeting has not started; none once it has.
+    #[test]
+    fn every_occurrence_is_reminded_exactly_once(
+        meetings in proptest::collection::vec((1u8..128, 0u32..(24 * 60), 0usize..4, 0u32..180), 1..5),
+        sleeps in proptest::collection::vec(0i64..(3 * 60), 1..64),
+        start_day in 0i64..3000,
+    ) {
+        let zones = ["America/New_York", "Europe/London", "Australia/Sydney", "Asia/Kolkata"];
+        let start = at(2020, 1, 1, 0, 0) + Duration::days(start_day);
+        let clock = FixedClock::new(start);
+        let mut store = Store::open_in_memory().unwrap();
+        let mut leads: std::collections::HashMap<i64, Duration> = Default::default();
+        for (weekdays, minutes, zone, lead) in &meetings {
+            let days: Vec<u8> = (0..7).filter(|d| weekdays & (1 << d) != 0).collect();
+            let id = meeting(&mut store, &clock, "m", days, &format!("{:02}:{:02}", minutes / 60, minutes % 60), zones[*zone]);
+            store.add_to_schedule(id, Some(*lead), true, &clock).unwrap();
+            leads.insert(id, Duration::minutes(i64::from(*lead)));
+        }
+        let end = start + Duration::days(365);
+        let mut now = start;
+        let mut wakes: Vec<DateTime<Utc>> = Vec::new();
+        let mut fired: std::collections::HashMap<(i64, DateTime<Utc>), DateTime<Utc>> = Default::default();
+        let mut step = 0;
+        while now < end {
+            wakes.push(now);
+            for r in store.fire_due_reminders(now, |_| Ok(())).unwrap() {
+                prop_assert!(fired.insert((r.meeting_id, r.starts_at), now).is_none(), "fired twice");
+            }
+            // Sleep to the next due instant, and every third time oversleep up to 3 hours.
+            let next = store.next_reminder_due(now).unwrap().unwrap_or(end).min(end);
+            let oversleep = if step % 3 == 2 { Duration::minutes(sleeps[step % sleeps.len()]) } else { Duration::zero() };
+            step += 1;
+            now = (next + oversleep).max(now + Duration::seconds(1));
+        }
+        // Each occurrence is reminded at the first wake-up at or after its due time, if the
+        // meeting has not started by then, and never otherwise.
+        for m in store.meetings(&crate::meetings::MeetingFilter::default()).unwrap() {
+            let lead = leads[&m.id];
+            for o in m.rule().unwrap().between(start + Duration::days(8), end - Duration::days(1)) {
+                let due = o.starts_at - lead;
+                let first_wake = wakes.iter().find(|w| **w >= due).copied();
+                let reminder = Reminder { due_at: due, starts_at: o.starts_at, ..sample(m.id) };
+                match first_wake {
+                    Some(w) if reminder.fires_at(w) => {
+                        prop_assert_eq!(fired.get(&(m.id, o.starts_at)), Some(&w), "missed or late: {} due {}", m.id, due);
+                    }
+                    _ => prop_assert!(!fired.contains_key(&(m.id, o.starts_at)), "fired after its start"),
+                }
+            }
+        }
+    }
+}
