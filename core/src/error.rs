@@ -14,17 +14,47 @@ pub enum Error {
     InvalidInput { field: String, message: String },
     #[error("{0} was not found")]
     NotFound(String),
-    /// The database could not be read or written.
-    #[error("storage: {0}")]
+    /// The database could not be read or written. The message is plain words for people; the
+    /// SQLite error itself is kept for logs (`{:?}`).
+    #[error("{}", storage_message(.0))]
     Storage(#[from] rusqlite::Error),
-    #[error("storage: {0}")]
+    #[error("Homegroup could not bring its saved data up to date.")]
     Migration(#[from] rusqlite_migration::Error),
     /// A file could not be read or written (import, export, backup).
-    #[error("file: {0}")]
+    #[error("{}", file_message(.0))]
     Io(#[from] std::io::Error),
     /// Data in the database or an embedded asset is not what the code expects.
     #[error("data: {0}")]
     Data(String),
+}
+
+/// What a storage failure means to the person using the app; never SQLite's own text.
+fn storage_message(error: &rusqlite::Error) -> &'static str {
+    use rusqlite::ErrorCode::*;
+    match error.sqlite_error_code() {
+        Some(ReadOnly) => "Homegroup could not save your data: the data folder is read-only.",
+        Some(DiskFull) => "Homegroup could not save your data: the disk is full.",
+        Some(CannotOpen) => "Homegroup could not open its data folder. Check that it exists and can be written to.",
+        Some(DatabaseBusy | DatabaseLocked) => {
+            "Homegroup's data is in use by another Homegroup window or command. Try again in a moment."
+        }
+        Some(NotADatabase | DatabaseCorrupt) => "Homegroup's data file is damaged.",
+        Some(PermissionDenied) => "Homegroup is not allowed to read or write its data folder.",
+        _ => "Homegroup could not read or save your data.",
+    }
+}
+
+/// What a file failure means, in plain words.
+fn file_message(error: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match error.kind() {
+        NotFound => "The file or folder was not found.".into(),
+        PermissionDenied => "Homegroup is not allowed to read or write there.".into(),
+        ReadOnlyFilesystem => "That place is read-only: nothing can be saved there.".into(),
+        StorageFull => "The disk is full.".into(),
+        IsADirectory => "That is a folder, not a file.".into(),
+        kind => format!("The file could not be read or written ({kind})."),
+    }
 }
 
 /// The stable, machine-readable kind of an [`Error`].
@@ -95,5 +125,20 @@ mod tests {
         assert_eq!(json["kind"], "not_found");
         assert_eq!(json["message"], "Meeting 7 was not found");
         assert!(json["field"].is_null());
+    }
+
+    #[test]
+    fn storage_and_file_errors_speak_plainly() {
+        let read_only = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+            Some("attempt to write a readonly database".into()),
+        );
+        let message = Error::from(read_only).to_string();
+        assert_eq!(message, "Homegroup could not save your data: the data folder is read-only.");
+        let full = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL), None);
+        assert!(Error::from(full).to_string().contains("disk is full"));
+        let missing = Error::from(std::io::Error::from(std::io::ErrorKind::NotFound));
+        assert_eq!(missing.to_string(), "The file or folder was not found.");
+        assert!(!missing.to_string().contains("os error"));
     }
 }

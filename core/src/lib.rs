@@ -8,6 +8,7 @@ pub mod app_info;
 pub mod backup;
 pub mod bindings;
 pub mod clock;
+pub mod data_folder;
 pub mod directory;
 pub mod error;
 pub mod export;

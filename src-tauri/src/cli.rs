@@ -107,7 +107,7 @@ impl From<std::io::Error> for Failure {
 /// Runs a subcommand, if one was given, and returns its exit code; `None` starts the app.
 pub fn run_subcommand(cli: &Cli) -> Option<i32> {
     let command = cli.command.as_ref()?;
-    let result = data_dir(cli.data_dir.clone())
+    let result = homegroup_core::data_folder::from_environment(cli.data_dir.clone())
         .ok_or_else(|| Failure::Input("There is no data folder: set HOMEGROUP_DATA_DIR or --data-dir.".into()))
         .and_then(|dir| Ok(Store::open_in(&dir)?))
         .and_then(|mut store| run(command, &mut store));
@@ -122,23 +122,6 @@ pub fn run_subcommand(cli: &Cli) -> Option<i32> {
             2
         }
     })
-}
-
-/// `--data-dir`, else `HOMEGROUP_DATA_DIR`, else the folder Tauri's `app_data_dir` gives for
-/// `org.homegroup.app`.
-fn data_dir(flag: Option<PathBuf>) -> Option<PathBuf> {
-    const ID: &str = "org.homegroup.app";
-    let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-    if let Some(dir) = flag.or_else(|| env("HOMEGROUP_DATA_DIR")) {
-        return Some(dir);
-    }
-    if cfg!(target_os = "windows") {
-        env("APPDATA").map(|d| d.join(ID))
-    } else if cfg!(target_os = "macos") {
-        env("HOME").map(|h| h.join("Library/Application Support").join(ID))
-    } else {
-        env("XDG_DATA_HOME").or_else(|| env("HOME").map(|h| h.join(".local/share"))).map(|d| d.join(ID))
-    }
 }
 
 fn run(command: &Command, store: &mut Store) -> Result<(), Failure> {
@@ -209,7 +192,7 @@ fn run(command: &Command, store: &mut Store) -> Result<(), Failure> {
             Ok(())
         }
         Command::Restore { file } => {
-            let report = store.restore_from_file(file, &clock)?;
+            let report = store.restore_from_file(file, &clock, &mut |_, _| {})?;
             println!("{}", report.summary());
             Ok(())
         }

@@ -1,30 +1,29 @@
 //! The Tauri v2 shell: wires the core to a window, IPC and the platform's plugins.
 //! No business rules here; every command is a one-line call into `homegroup-core`.
 
+#[cfg(desktop)]
 mod cli;
 mod commands;
 #[cfg(target_os = "linux")]
 mod drawing;
 mod reminders;
 mod state;
+mod test_hooks;
 #[cfg(desktop)]
 mod tray;
 
 use state::AppState;
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{sync_channel, Receiver};
 use tauri::{App, Emitter, Manager, WebviewUrl, WebviewWindowBuilder};
 
 /// The main window's label; capabilities grant permissions to it by this name.
 const MAIN_WINDOW: &str = "main";
 
-/// How this launch was asked to start.
-#[derive(Debug, Default)]
-struct Launch {
-    data_dir: Option<PathBuf>,
-    hidden: bool,
-}
-
-/// Desktop entry point: reads the command line first (no display needed), then starts the app.
+#[cfg(desktop)]
+/// Desktop entry point: reads the command line first (no display needed), then opens the data
+/// folder, then starts the app.
 pub fn main_desktop() {
     use clap::Parser;
     let cli = cli::Cli::parse();
@@ -32,33 +31,55 @@ pub fn main_desktop() {
     if let Some(exit_code) = cli::run_subcommand(&cli) {
         std::process::exit(exit_code);
     }
-    launch(Launch { data_dir: cli.data_dir, hidden: cli.hidden });
+    let data_dir = homegroup_core::data_folder::from_environment(cli.data_dir);
+    let (wake, wakes) = sync_channel(1);
+    let opened = data_dir
+        .ok_or_else(|| "there is no home folder to keep the data in; set HOMEGROUP_DATA_DIR".to_owned())
+        .and_then(|dir| AppState::open(dir.clone(), wake).map_err(|e| format!("{e} ({})", dir.display())));
+    match opened {
+        Ok(state) => launch(state, wakes, cli.hidden),
+        Err(problem) => cannot_start(&problem),
+    }
 }
 
-/// Mobile entry point (and the plain start on any platform).
+#[cfg(desktop)]
+/// Says why Homegroup cannot start, on standard error and in a small window of the system's own,
+/// and exits with an error: a panic would leave the person with no window and no reason.
+fn cannot_start(problem: &str) -> ! {
+    eprintln!("homegroup: Homegroup could not start: {problem}");
+    {
+        let _ = rfd::MessageDialog::new()
+            .set_level(rfd::MessageLevel::Error)
+            .set_title("Homegroup could not start")
+            .set_description(format!("Homegroup could not start: {problem}"))
+            .set_buttons(rfd::MessageButtons::Ok)
+            .show();
+    }
+    std::process::exit(1);
+}
+
+/// Mobile entry point: the system gives the app its data folder. (Mobile builds are described in
+/// docs/mobile.md; they cannot be built on this project's machines.)
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
-    launch(Launch::default());
+    let (wake, wakes) = sync_channel(1);
+    app_builder(tauri::Builder::default())
+        .setup(move |app| {
+            let data_dir = app.path().app_data_dir()?;
+            app.manage(AppState::open(data_dir.clone(), wake)?);
+            setup(app, data_dir, false, wakes)
+        })
+        .run(tauri::generate_context!())
+        .expect("Homegroup could not start");
 }
 
-fn launch(options: Launch) {
-    #[cfg(target_os = "linux")]
-    drawing::prefer_cpu_drawing_without_gpu();
-    let mut builder = tauri::Builder::default();
-    #[cfg(desktop)]
-    {
-        // First, so a second launch hands over to the running app before anything else starts.
-        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| show_main_window(app)));
-        builder = builder.plugin(tauri_plugin_autostart::init(
-            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
-            Some(vec!["--hidden"]),
-        ));
-    }
+/// What every platform's app has: the plugins, the commands, and closing to the tray, added to
+/// `builder` (which may hold a plugin that has to come first).
+fn app_builder(builder: tauri::Builder<tauri::Wry>) -> tauri::Builder<tauri::Wry> {
     builder
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
-        .setup(move |app| setup(app, options))
         .on_window_event(|window, event| {
             // Closing the window keeps Homegroup in the tray, so reminders keep coming.
             #[cfg(desktop)]
@@ -74,67 +95,53 @@ fn launch(options: Launch) {
             let _ = (window, event);
         })
         .invoke_handler(commands::handler())
-        .build(tauri::generate_context!())
-        .expect("Homegroup could not start")
-        .run(|app, event| {
-            // After "erase all data", the last files the webview and the window-state plugin wrote
-            // as the app closed go too (plugins have handled `Exit` by now).
-            if let tauri::RunEvent::Exit = event {
-                if let Some(state) = app.try_state::<AppState>() {
-                    if state.erased.load(std::sync::atomic::Ordering::SeqCst) {
-                        let _ = homegroup_core::store::remove_leftovers(&state.data_dir);
-                    }
+}
+
+#[cfg(desktop)]
+fn launch(state: AppState, reminder_wakes: Receiver<()>, hidden: bool) {
+    #[cfg(target_os = "linux")]
+    drawing::prefer_cpu_drawing_without_gpu();
+    let data_dir = state.data_dir.clone();
+    // First, so a second launch hands over to the running app before anything else starts.
+    let first =
+        tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| show_main_window(app)));
+    let app = app_builder(first)
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec!["--hidden"]),
+        ))
+        .manage(state)
+        .setup(move |app| setup(app, data_dir, hidden, reminder_wakes))
+        .build(tauri::generate_context!());
+    let app = match app {
+        Ok(app) => app,
+        Err(e) => cannot_start(&e.to_string()),
+    };
+    app.run(|app, event| {
+        // After "erase all data", the last files the webview and the window-state plugin wrote as
+        // the app closed go too (plugins have handled `Exit` by now).
+        if let tauri::RunEvent::Exit = event {
+            if let Some(state) = app.try_state::<AppState>() {
+                if state.erased.load(Ordering::SeqCst) {
+                    let _ = homegroup_core::store::remove_leftovers(&state.data_dir);
                 }
             }
-        });
-}
-
-/// "Erase all data": the store and its copies, the autostart entry, the webview's storage; then
-/// Homegroup closes, so nothing it holds in memory is written back. What the webview and the
-/// window state write while closing is removed at exit.
-pub(crate) fn erase_everything<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> homegroup_core::Result<()> {
-    let state = app.state::<AppState>();
-    state.store().erase_all_data()?;
-    state.erased.store(true, std::sync::atomic::Ordering::SeqCst);
-    start_at_login(app, false);
-    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
-        let _ = window.clear_all_browsing_data();
-    }
-    let app = app.clone();
-    std::thread::spawn(move || {
-        // Long enough for the window to say what happened.
-        std::thread::sleep(std::time::Duration::from_millis(1500));
-        app.exit(0);
+        }
     });
-    Ok(())
 }
 
-fn setup(app: &mut App, options: Launch) -> Result<(), Box<dyn std::error::Error>> {
-    let data_dir = data_dir(app, options.data_dir)?;
-    let exit_when_ready = std::env::var("HOMEGROUP_EXIT_WHEN_READY").is_ok_and(|v| v == "1");
-    let (wake_reminders, reminder_wakes) = std::sync::mpsc::sync_channel(1);
-    app.manage(AppState::open(data_dir.clone(), exit_when_ready, wake_reminders)?);
-
-    // The daily copy waits until the first screen is up.
-    let handle = app.handle().clone();
+fn setup(
+    app: &mut App,
+    data_dir: PathBuf,
+    hidden: bool,
+    reminder_wakes: Receiver<()>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    // The daily copy waits until the first screen is up, and runs on a thread of its own.
+    let state = app.state::<AppState>().inner().clone();
     std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_secs(10));
-        handle.state::<AppState>().make_daily_backup();
+        state.make_daily_backup();
     });
-
-    #[cfg(mobile)]
-    {
-        // The system schedules mobile reminders: re-plan them at start and after every change.
-        let handle = app.handle().clone();
-        std::thread::spawn(move || loop {
-            if let Err(e) = reminders::schedule_upcoming(&handle) {
-                eprintln!("homegroup: reminders could not be scheduled: {e}");
-            }
-            if reminder_wakes.recv().is_err() {
-                break;
-            }
-        });
-    }
 
     #[cfg(desktop)]
     {
@@ -143,7 +150,7 @@ fn setup(app: &mut App, options: Launch) -> Result<(), Box<dyn std::error::Error
         // start always shows the window and a start at login always starts hidden.
         app.handle().plugin(
             tauri_plugin_window_state::Builder::new()
-                .with_filename(data_dir.join("window-state.json").to_string_lossy())
+                .with_filename(data_dir.join(homegroup_core::store::WINDOW_STATE_FILE).to_string_lossy())
                 .with_state_flags(StateFlags::all() - StateFlags::VISIBLE)
                 .build(),
         )?;
@@ -154,8 +161,8 @@ fn setup(app: &mut App, options: Launch) -> Result<(), Box<dyn std::error::Error
         .inner_size(1024.0, 720.0)
         .min_inner_size(360.0, 560.0)
         // The webview's own storage lives in the data folder too, not in a folder of its choosing.
-        .data_directory(data_dir.join("webview"))
-        .visible(!options.hidden)
+        .data_directory(data_dir.join(homegroup_core::store::WEBVIEW_DIR))
+        .visible(!hidden)
         .build()?;
     // After the window, so they are set up while the webview's own process loads the page; the
     // loop after the tray, whose tooltip it keeps up to date.
@@ -165,15 +172,9 @@ fn setup(app: &mut App, options: Launch) -> Result<(), Box<dyn std::error::Error
         let notifier = Box::new(reminders::DesktopNotifier::new(app.handle().clone()));
         reminders::spawn_loop(app.handle().clone(), notifier, reminder_wakes);
     }
+    #[cfg(mobile)]
+    let _ = reminder_wakes;
     Ok(())
-}
-
-/// `--data-dir`, else `HOMEGROUP_DATA_DIR`, else the platform's app-data folder.
-fn data_dir(app: &App, flag: Option<PathBuf>) -> tauri::Result<PathBuf> {
-    if let Some(dir) = flag.or_else(|| std::env::var_os("HOMEGROUP_DATA_DIR").map(PathBuf::from)) {
-        return Ok(dir);
-    }
-    app.path().app_data_dir()
 }
 
 /// Registers (or removes) Homegroup with the system's autostart, started hidden in the tray.
@@ -190,6 +191,25 @@ pub(crate) fn start_at_login<R: tauri::Runtime>(app: &tauri::AppHandle<R>, enabl
     }
     #[cfg(mobile)]
     let _ = (app, enabled);
+}
+
+/// "Erase all data": the store and its copies, the autostart entry, the webview's storage; then
+/// Homegroup closes, so nothing it holds in memory is written back. What the webview and the
+/// window state write while closing is removed at exit.
+pub(crate) async fn erase_everything<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> homegroup_core::Result<()> {
+    let state = app.state::<AppState>().inner().clone();
+    state.write(|store| store.erase_all_data()).await?;
+    state.erased.store(true, Ordering::SeqCst);
+    start_at_login(&app, false);
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        let _ = window.clear_all_browsing_data();
+    }
+    std::thread::spawn(move || {
+        // Long enough for the window to say what happened.
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        app.exit(0);
+    });
+    Ok(())
 }
 
 #[cfg(desktop)]

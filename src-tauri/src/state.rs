@@ -1,124 +1,138 @@
-//! What the shell holds while it runs: the store behind a lock, where the data lives, and the
+//! What the shell holds while it runs: the store's two connections, where the data lives, and the
 //! reminder loop's wake-up line and status.
+//!
+//! Threads: commands never touch the store on the main thread. Each runs its store work on Tauri's
+//! blocking pool through [`AppState::read`] or [`AppState::write`]. Writes take the writer
+//! connection's lock for as long as they run (an import of 20,000 meetings, a second or more);
+//! reads take the reader connection, a second WAL connection that answers from the last commit, so
+//! Today, the week and the directory still answer while a long write runs. A write wakes the
+//! reminder loop when it is done; a read never does.
 
-use chrono::Utc;
 use homegroup_core::reminders::ReminderStatus;
-use homegroup_core::store::Recovery;
-use homegroup_core::{Clock, Result, Store, SystemClock};
-use std::ops::{Deref, DerefMut};
+use homegroup_core::store::{Recovery, DATABASE_FILE};
+use homegroup_core::{Clock, Error, Result, Store, SystemClock};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64};
 use std::sync::mpsc::SyncSender;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
-pub struct AppState {
-    store: Mutex<Store>,
+/// The shell's state, shared by the commands, the reminder loop and the tray. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+pub struct Shared {
+    /// The connection every write goes through, one at a time.
+    writer: Mutex<Store>,
+    /// A second connection, for reads only.
+    reader: Mutex<Store>,
     pub data_dir: PathBuf,
     /// The product reads the real clock; only the core's tests use another.
     pub clock: SystemClock,
-    /// Set by `HOMEGROUP_EXIT_WHEN_READY=1`: quit as soon as the UI reports its first screen is up
-    /// (start-up benchmarks).
-    pub exit_when_ready: bool,
     /// Wakes the reminder loop so a change re-plans at once.
     wake_reminders: SyncSender<()>,
     /// How often the reminder loop has woken (idle measurements).
     pub reminder_wakeups: AtomicU64,
-    /// Why reminders cannot be shown, when they cannot.
-    pub reminder_problem: Mutex<Option<String>>,
+    /// Set when no notification service answered, so Settings can say reminders cannot be shown.
+    pub notifications_unavailable: AtomicBool,
     /// Set when the saved data could not be read at start and was moved aside.
     pub recovery: Option<Recovery>,
     /// Everything was erased: the app is closing, and removes what it wrote meanwhile as it exits.
     pub erased: AtomicBool,
 }
 
-/// The store, locked. Dropping it wakes the reminder loop, so anything a command changed is
-/// re-planned at once; the loop itself reads through [`AppState::store_quietly`].
-pub struct StoreGuard<'a> {
-    guard: MutexGuard<'a, Store>,
-    wake: Option<&'a SyncSender<()>>,
-}
-
-impl Deref for StoreGuard<'_> {
-    type Target = Store;
-    fn deref(&self) -> &Store {
-        &self.guard
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
     }
 }
 
-impl DerefMut for StoreGuard<'_> {
-    fn deref_mut(&mut self) -> &mut Store {
-        &mut self.guard
-    }
-}
-
-impl Drop for StoreGuard<'_> {
-    fn drop(&mut self) {
-        if let Some(wake) = self.wake {
-            let _ = wake.try_send(()); // one pending wake-up is enough
-        }
-    }
+/// A store lock is never poisoned for good: every change is a transaction, so a panic while one
+/// was held cannot leave SQLite half-written.
+fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {
+    store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl AppState {
-    pub fn open(data_dir: PathBuf, exit_when_ready: bool, wake_reminders: SyncSender<()>) -> Result<Self> {
-        let now = SystemClock.now();
-        let (store, recovery) = Store::open_or_recover(&data_dir, now)?;
+    /// Opens the data folder: the store (an unreadable file is moved aside and a fresh one started)
+    /// and its reader connection.
+    pub fn open(data_dir: PathBuf, wake_reminders: SyncSender<()>) -> Result<Self> {
+        let (mut writer, recovery) = Store::open_or_recover(&data_dir, SystemClock.now())?;
         if let Some(recovery) = &recovery {
             eprintln!(
                 "homegroup: the saved data could not be read ({}); it was kept as {}",
                 recovery.reason, recovery.moved_to
             );
         }
-        Ok(AppState {
-            recovery,
-            store: Mutex::new(store),
+        // A claim a crash left between claiming and delivering comes again if its meeting is ahead.
+        writer.release_unfinished_claims()?;
+        let reader = Store::open_reader(&data_dir.join(DATABASE_FILE))?;
+        Ok(AppState(Arc::new(Shared {
+            writer: Mutex::new(writer),
+            reader: Mutex::new(reader),
             data_dir,
             clock: SystemClock,
-            exit_when_ready,
             wake_reminders,
             reminder_wakeups: AtomicU64::new(0),
-            reminder_problem: Mutex::new(None),
+            notifications_unavailable: AtomicBool::new(false),
+            recovery,
             erased: AtomicBool::new(false),
+        })))
+    }
+
+    /// Runs `work` on the reader connection, on the blocking pool.
+    pub async fn read<T: Send + 'static>(&self, work: impl FnOnce(&Store) -> Result<T> + Send + 'static) -> Result<T> {
+        let state = self.clone();
+        run_blocking(move || work(&lock(&state.reader))).await
+    }
+
+    /// Runs `work` on the writer connection, on the blocking pool, then wakes the reminder loop so
+    /// whatever changed is re-planned at once.
+    pub async fn write<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Store) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let state = self.clone();
+        run_blocking(move || {
+            let result = work(&mut lock(&state.writer));
+            let _ = state.wake_reminders.try_send(()); // one pending wake-up is enough
+            result
         })
+        .await
     }
 
-    /// The store. A panic while it was held cannot leave SQLite half-written (every change is a
-    /// transaction), so a poisoned lock is taken over rather than failing every later command.
-    pub fn store(&self) -> StoreGuard<'_> {
-        StoreGuard { guard: self.lock(), wake: Some(&self.wake_reminders) }
+    /// The writer connection, on the calling thread, without waking the reminder loop: for the
+    /// reminder loop itself and the daily copy, which run on threads of their own.
+    pub fn writer_here(&self) -> MutexGuard<'_, Store> {
+        lock(&self.writer)
     }
 
-    /// The store, without waking the reminder loop (for the loop itself).
-    pub fn store_quietly(&self) -> StoreGuard<'_> {
-        StoreGuard { guard: self.lock(), wake: None }
-    }
-
-    fn lock(&self) -> MutexGuard<'_, Store> {
-        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    /// The reader connection, on the calling thread (the reminder loop and the tray).
+    pub fn reader_here(&self) -> MutexGuard<'_, Store> {
+        lock(&self.reader)
     }
 
     /// Today's automatic copy, so a mistake or a damaged file never costs more than a day.
     /// Called off the start-up path: copying a big database takes a moment.
     pub fn make_daily_backup(&self) {
         let today = self.clock.now().with_timezone(&homegroup_core::time_zone::device()).date_naive();
-        if let Err(e) = self.store_quietly().make_daily_backup(today) {
+        if let Err(e) = self.reader_here().make_daily_backup(today) {
             eprintln!("homegroup: today's automatic copy could not be made: {:?}", e.kind());
         }
     }
 
     /// Whether reminders can be shown, and when the next one is due.
-    pub fn reminder_status(&self) -> Result<ReminderStatus> {
-        let problem = self.reminder_problem.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        let next_due = self.store_quietly().next_reminder_due(self.clock.now())?;
-        Ok(ReminderStatus {
-            notifications_available: problem.is_none(),
-            // The system's own error went to the log when it happened; the user gets plain words.
-            problem: problem.map(|_| {
-                "Reminders cannot be shown: no notification service answered on this computer. \
-                 Check that your desktop shows notifications, then restart Homegroup."
-                    .to_owned()
-            }),
-            next_due: next_due.map(|d| d.with_timezone(&Utc).to_rfc3339()),
-        })
+    pub async fn reminder_status(&self) -> Result<ReminderStatus> {
+        let available = !self.notifications_unavailable.load(std::sync::atomic::Ordering::Relaxed);
+        let now = self.clock.now();
+        self.read(move |store| Ok(ReminderStatus::new(available, store.next_reminder_due(now)?))).await
     }
+}
+
+/// Runs store work on Tauri's blocking pool, so the main thread (the window and the tray) never
+/// waits for SQLite.
+async fn run_blocking<T: Send + 'static>(work: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| Error::Data(format!("the work stopped before it was done: {e}")))?
 }

@@ -1,8 +1,6 @@
 //! The system tray: Homegroup keeps running there when its window closes, so reminders keep
-//! coming. Its tooltip names the next meeting (only its time in discreet mode).
+//! coming. Its tooltip names the next meeting (only its time in discreet mode; the core words it).
 
-use chrono_tz::Tz;
-use homegroup_core::schedule::AgendaItem;
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{App, AppHandle, Runtime};
@@ -41,18 +39,9 @@ fn confirm_quit<R: Runtime>(app: &AppHandle<R>) {
         });
 }
 
-pub fn set_tooltip<R: Runtime>(app: &AppHandle<R>, next: Option<&AgendaItem>, zone: Tz, discreet: bool) {
-    let Some(tray) = app.tray_by_id(TRAY_ID) else { return };
-    let text = match next {
-        None => "Homegroup".to_owned(),
-        Some(item) => {
-            let at = item.starts_at.with_timezone(&zone).format("%-I:%M %p");
-            if discreet {
-                format!("Next meeting at {at}")
-            } else {
-                format!("Next: {} at {at}", item.name)
-            }
-        }
-    };
-    let _ = tray.set_tooltip(Some(text));
+/// Shows `text` (the core's tooltip: no names when discreet or locked) on the tray icon.
+pub fn set_tooltip<R: Runtime>(app: &AppHandle<R>, text: &str) {
+    if let Some(tray) = app.tray_by_id(TRAY_ID) {
+        let _ = tray.set_tooltip(Some(text));
+    }
 }

@@ -37,13 +37,19 @@ impl Store {
         Ok(backup.summary())
     }
 
-    /// Reads a backup file and restores it.
-    pub fn restore_from_file(&mut self, path: &Path, clock: &dyn Clock) -> Result<RestoreReport> {
+    /// Reads a backup file and restores it; `progress` is told how many of its meetings are done.
+    pub fn restore_from_file(
+        &mut self,
+        path: &Path,
+        clock: &dyn Clock,
+        progress: &mut dyn FnMut(u32, u32),
+    ) -> Result<RestoreReport> {
         let bytes = std::fs::read(path)?;
-        self.restore_bytes(&bytes, clock)
+        let backup = parse(&bytes)?;
+        self.restore_with_progress(&backup, clock, progress)
     }
 
-    /// Parses a backup, checking its format and version first.
+    /// Parses a backup, checking its format and version first, and restores it.
     pub fn restore_bytes(&mut self, bytes: &[u8], clock: &dyn Clock) -> Result<RestoreReport> {
         let backup = parse(bytes)?;
         self.restore(&backup, clock)

@@ -12,6 +12,16 @@ use std::collections::HashMap;
 impl Store {
     /// Merges a backup into this database, in one transaction.
     pub fn restore(&mut self, backup: &Backup, clock: &dyn Clock) -> Result<RestoreReport> {
+        self.restore_with_progress(backup, clock, &mut |_, _| {})
+    }
+
+    /// [`Store::restore`], telling `progress` how many of the backup's meetings are done.
+    pub fn restore_with_progress(
+        &mut self,
+        backup: &Backup,
+        clock: &dyn Clock,
+        progress: &mut dyn FnMut(u32, u32),
+    ) -> Result<RestoreReport> {
         backup.settings.validate()?;
         let now = clock.now().timestamp();
         let mut report = RestoreReport { version: backup.version, settings_restored: true, ..RestoreReport::default() };
@@ -22,10 +32,15 @@ impl Store {
         }
         let group_ids = restore_groups(&tx, &backup.groups, now, &mut report)?;
         let mut meeting_ids: HashMap<&MeetingKey, i64> = HashMap::new();
-        for m in &backup.meetings {
+        let total = backup.meetings.len() as u32;
+        for (done, m) in backup.meetings.iter().enumerate() {
+            if done % 256 == 0 {
+                progress(done as u32, total);
+            }
             let id = restore_meeting(&tx, m, &group_ids, now, &mut report)?;
             meeting_ids.insert(&m.key, id);
         }
+        progress(total, total);
         for a in &backup.attendance {
             let meeting_id = match &a.meeting {
                 Some(key) => meeting_ids.get(key).copied().or(find_meeting(&tx, key)?),

@@ -165,7 +165,9 @@ fn a_file_round_trip() {
     let summary = source.backup_to_file(&path, &clock).unwrap();
     assert_eq!(summary.meetings, 3);
     let mut fresh = Store::open_in_memory().unwrap();
-    let report = fresh.restore_from_file(&path, &clock).unwrap();
+    let mut seen = Vec::new();
+    let report = fresh.restore_from_file(&path, &clock, &mut |done, total| seen.push((done, total))).unwrap();
+    assert_eq!(seen.last(), Some(&(3, 3)), "progress ends at the total");
     assert_eq!(report.meetings_added, 3);
     assert!(report.summary().starts_with("Restored: 3 meeting(s) added"));
 }

@@ -13,11 +13,17 @@ use std::path::Path;
 
 impl Store {
     /// Imports a feed file; the meetings are kept under the file's name unless `options.source` says.
-    pub fn import_file(&mut self, path: &Path, options: &ImportOptions, clock: &dyn Clock) -> Result<ImportReport> {
+    pub fn import_file(
+        &mut self,
+        path: &Path,
+        options: &ImportOptions,
+        clock: &dyn Clock,
+        progress: &mut dyn FnMut(u32),
+    ) -> Result<ImportReport> {
         let bytes = std::fs::read(path)?;
         let options =
             ImportOptions { source: Some(checked_source(options, &source_name_for(path))?), ..options.clone() };
-        self.import_feed(&bytes, &options, clock, &mut |_| {})
+        self.import_feed(&bytes, &options, clock, progress)
     }
 
     /// Imports `bytes` in one transaction. `progress` is told how many rows have been read.

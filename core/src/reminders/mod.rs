@@ -10,10 +10,12 @@
 
 mod delivery;
 mod planning;
+mod text;
+
+pub use text::{notification_text, tray_tooltip, NotificationText};
 
 use crate::meetings::Attendance;
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 
 /// A lead time of zero still lets the reminder fire this long after the start, so a loop that
 /// wakes a moment late does not lose it.
@@ -40,44 +42,6 @@ impl Reminder {
     }
 }
 
-/// What a notification says.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NotificationText {
-    pub title: String,
-    pub body: String,
-}
-
-/// "7:00 PM" in `zone`.
-fn clock_time(at: DateTime<Utc>, zone: Tz) -> String {
-    at.with_timezone(&zone).format("%-I:%M %p").to_string()
-}
-
-/// The notification for a reminder, shown at `now` in the user's zone. Discreet text names no
-/// meeting, fellowship, group or place: only that a meeting starts, and when.
-pub fn notification_text(reminder: &Reminder, now: DateTime<Utc>, zone: Tz, discreet: bool) -> NotificationText {
-    let at = clock_time(reminder.starts_at, zone);
-    // Whole minutes, rounded up: a loop that wakes a moment after 18:59:00 still says "1 minute".
-    let minutes = ((reminder.starts_at - now).num_seconds().max(0) + 59) / 60;
-    let when = match minutes {
-        0 => "Starting now".to_owned(),
-        1 => "Starts in 1 minute".to_owned(),
-        m if m < 120 => format!("Starts in {m} minutes"),
-        _ => format!("Starts at {at}"),
-    };
-    if discreet {
-        return NotificationText { title: format!("Meeting at {at}"), body: when };
-    }
-    let place = match reminder.attendance {
-        Attendance::Online => "Online".to_owned(),
-        Attendance::Hybrid => {
-            reminder.location.as_deref().map_or("In person or online".to_owned(), |l| format!("{l} or online"))
-        }
-        Attendance::InPerson => reminder.location.clone().unwrap_or_default(),
-    };
-    let body = if place.is_empty() { when } else { format!("{when} · {place}") };
-    NotificationText { title: format!("{} at {at}", reminder.meeting_name), body }
-}
-
 /// What Settings shows about reminders on this device.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct ReminderStatus {
@@ -87,6 +51,20 @@ pub struct ReminderStatus {
     pub problem: Option<String>,
     /// When the next reminder is due (RFC 3339), if any.
     pub next_due: Option<String>,
+}
+
+impl ReminderStatus {
+    pub fn new(notifications_available: bool, next_due: Option<DateTime<Utc>>) -> ReminderStatus {
+        ReminderStatus {
+            notifications_available,
+            problem: (!notifications_available).then(|| {
+                "Reminders cannot be shown: no notification service answered on this computer. \
+                 Check that your desktop shows notifications, then restart Homegroup."
+                    .to_owned()
+            }),
+            next_due: next_due.map(|d| d.to_rfc3339()),
+        }
+    }
 }
 
 #[cfg(test)]

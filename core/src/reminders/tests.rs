@@ -2,6 +2,7 @@ use super::*;
 use crate::meetings::{MeetingDetails, MeetingInput};
 use crate::{Clock, FixedClock, Store};
 use chrono::{NaiveDate, TimeZone};
+use chrono_tz::Tz;
 use proptest::prelude::*;
 
 fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
@@ -121,6 +122,18 @@ fn discreet_text_names_no_meeting_fellowship_group_or_place() {
     assert_eq!(a_moment_late.body, "Starts in 1 minute · St. Mark's hall");
     let later = notification_text(&reminder, at(2026, 11, 26, 15, 0), Tz::America__Chicago, false);
     assert_eq!(later.title, "Tuesday Al-Anon at 1:00 PM", "shown in the user's zone");
+}
+
+#[test]
+fn the_tray_names_the_next_meeting_unless_discreet() {
+    let clock = FixedClock::new(at(2026, 11, 26, 12, 0));
+    let mut store = Store::open_in_memory().unwrap();
+    meeting(&mut store, &clock, "Thursday Serenity", vec![4], "19:00", "UTC");
+    let upcoming = store.upcoming(clock.now(), Tz::UTC).unwrap();
+    let next = upcoming.today_items.first();
+    assert_eq!(tray_tooltip(next, Tz::UTC, false), "Next: Thursday Serenity at 7:00 PM");
+    assert_eq!(tray_tooltip(next, Tz::America__Chicago, true), "Next meeting at 1:00 PM");
+    assert_eq!(tray_tooltip(None, Tz::UTC, false), "Homegroup");
 }
 
 fn sample(meeting_id: i64) -> Reminder {

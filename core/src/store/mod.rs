@@ -58,6 +58,18 @@ impl Store {
         Self::open(&dir.join(DATABASE_FILE))
     }
 
+    /// A second connection to a database [`Store::open`] has brought up to date, for reading only
+    /// (SQLite refuses its writes): in WAL mode it answers from the last commit while another
+    /// connection writes, so a long import never holds up the screens that only read.
+    pub fn open_reader(path: &Path) -> Result<Self> {
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "query_only", true)?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        Ok(Store { conn, path: Some(path.to_owned()), directory_cache: RefCell::new(None) })
+    }
+
     /// A private in-memory database, for tests.
     pub fn open_in_memory() -> Result<Self> {
         Self::prepare(Connection::open_in_memory()?, None)
@@ -129,6 +141,24 @@ mod tests {
         let fk: bool = store.conn().pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
         assert!(fk);
         assert!(dir.path().join(DATABASE_FILE).exists());
+    }
+
+    #[test]
+    fn a_reader_sees_the_last_commit_while_a_write_is_open_and_cannot_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = Store::open_in(dir.path()).unwrap();
+        let reader = Store::open_reader(&dir.path().join(DATABASE_FILE)).unwrap();
+        writer.conn().execute("INSERT INTO settings (key, value) VALUES ('k', '1')", []).unwrap();
+        let tx = writer.conn_mut().transaction().unwrap();
+        tx.execute("UPDATE settings SET value = '2' WHERE key = 'k'", []).unwrap();
+        let seen: String =
+            reader.conn().query_row("SELECT value FROM settings WHERE key = 'k'", [], |r| r.get(0)).unwrap();
+        assert_eq!(seen, "1", "the reader is not held up by the open write, and sees the last commit");
+        tx.commit().unwrap();
+        let seen: String =
+            reader.conn().query_row("SELECT value FROM settings WHERE key = 'k'", [], |r| r.get(0)).unwrap();
+        assert_eq!(seen, "2");
+        assert!(reader.conn().execute("DELETE FROM settings", []).is_err(), "a reader never writes");
     }
 
     #[test]

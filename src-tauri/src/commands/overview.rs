@@ -5,6 +5,6 @@ use tauri::State;
 
 /// What Today opens with.
 #[tauri::command]
-pub fn get_overview(state: State<'_, AppState>) -> Result<Overview> {
-    state.store().overview()
+pub async fn get_overview(state: State<'_, AppState>) -> Result<Overview> {
+    state.read(|s| s.overview()).await
 }

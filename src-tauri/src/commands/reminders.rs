@@ -5,6 +5,6 @@ use tauri::State;
 
 /// Whether reminders can be shown on this system, and when the next is due.
 #[tauri::command]
-pub fn reminder_status(state: State<'_, AppState>) -> Result<ReminderStatus> {
-    state.reminder_status()
+pub async fn reminder_status(state: State<'_, AppState>) -> Result<ReminderStatus> {
+    state.reminder_status().await
 }

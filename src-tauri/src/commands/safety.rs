@@ -1,3 +1,5 @@
+//! Keeping data safe: the start-up notice, the daily copies, and erasing everything.
+
 use crate::state::AppState;
 use homegroup_core::store::{BackupCopy, Recovery};
 use homegroup_core::Result;
@@ -11,18 +13,18 @@ pub fn startup_notice(state: State<'_, AppState>) -> Option<Recovery> {
 
 /// The automatic daily copies, newest first.
 #[tauri::command]
-pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupCopy>> {
-    state.store().backups()
+pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupCopy>> {
+    state.read(|s| s.backups()).await
 }
 
 /// Replaces everything with one of the automatic copies.
 #[tauri::command]
-pub fn restore_backup(state: State<'_, AppState>, name: String) -> Result<()> {
-    state.store().restore_backup(&name)
+pub async fn restore_backup(state: State<'_, AppState>, name: String) -> Result<()> {
+    state.write(move |s| s.restore_backup(&name)).await
 }
 
 /// Removes everything the user keeps in Homegroup, after the UI asked; then Homegroup closes.
 #[tauri::command]
-pub fn erase_all_data<R: Runtime>(app: AppHandle<R>) -> Result<()> {
-    crate::erase_everything(&app)
+pub async fn erase_all_data<R: Runtime>(app: AppHandle<R>) -> Result<()> {
+    crate::erase_everything(app).await
 }

@@ -5,19 +5,19 @@ use tauri::{AppHandle, Runtime, State};
 
 /// The saved general settings.
 #[tauri::command]
-pub fn get_settings(state: State<'_, AppState>) -> Result<Settings> {
-    state.store().settings()
+pub async fn get_settings(state: State<'_, AppState>) -> Result<Settings> {
+    state.read(|s| s.settings()).await
 }
 
 /// Validates and saves the general settings; returns them as saved. "Start at login" is also
 /// handed to the system.
 #[tauri::command]
-pub fn save_settings<R: Runtime>(
+pub async fn save_settings<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     settings: Settings,
 ) -> Result<Settings> {
-    let saved = state.store().save_settings(&settings)?;
+    let saved = state.write(move |s| s.save_settings(&settings)).await?;
     crate::start_at_login(&app, saved.start_at_login);
     Ok(saved)
 }

@@ -1,39 +1,76 @@
-//! Import, export and backup commands: each a one-line call into the core. Paths come from the
-//! file dialogs the user answered.
+//! Import, export and backup: each a call into the core on the blocking pool. Paths come from the
+//! file dialogs the user answered. An import and a restore tell the window how far they are, as
+//! `progress` events, so it can show a progress bar while other screens keep answering.
 
 use crate::state::AppState;
 use homegroup_core::backup::{BackupSummary, RestoreReport};
 use homegroup_core::import::{ImportOptions, ImportPreview, ImportReport};
 use homegroup_core::Result;
+use serde::Serialize;
 use std::path::PathBuf;
-use tauri::State;
+use tauri::{AppHandle, Emitter, Runtime, State};
+
+/// How far a long task is: `done` of `total` (`total` is `None` while it is not known).
+#[derive(Debug, Clone, Serialize)]
+pub struct Progress {
+    pub task: &'static str,
+    pub done: u32,
+    pub total: Option<u32>,
+}
+
+fn reporter<R: Runtime>(app: AppHandle<R>, task: &'static str) -> impl FnMut(u32, Option<u32>) + Send + 'static {
+    move |done, total| {
+        let _ = app.emit("progress", Progress { task, done, total });
+    }
+}
 
 /// What importing the file would do, without writing anything.
 #[tauri::command]
-pub fn import_preview(state: State<'_, AppState>, path: PathBuf, options: ImportOptions) -> Result<ImportPreview> {
-    state.store().preview_import_file(&path, &options)
+pub async fn import_preview(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    options: ImportOptions,
+) -> Result<ImportPreview> {
+    state.read(move |s| s.preview_import_file(&path, &options)).await
 }
 
-/// Imports the file in one transaction and reports what changed.
+/// Imports the file in one transaction and reports what changed, telling the window how many rows
+/// it has read of the `rows` the preview found.
 #[tauri::command]
-pub fn import_run(state: State<'_, AppState>, path: PathBuf, options: ImportOptions) -> Result<ImportReport> {
-    state.store().import_file(&path, &options, &state.clock)
+pub async fn import_run<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: PathBuf,
+    options: ImportOptions,
+    rows: Option<u32>,
+) -> Result<ImportReport> {
+    let clock = state.clock;
+    let mut progress = reporter(app, "import");
+    state.write(move |s| s.import_file(&path, &options, &clock, &mut |done| progress(done, rows))).await
 }
 
 /// Saves my schedule as an .ics file; returns how many meetings it holds.
 #[tauri::command]
-pub fn export_ics(state: State<'_, AppState>, path: PathBuf) -> Result<u32> {
-    state.store().export_ics_file(&path, &state.clock)
+pub async fn export_ics(state: State<'_, AppState>, path: PathBuf) -> Result<u32> {
+    let clock = state.clock;
+    state.read(move |s| s.export_ics_file(&path, &clock)).await
 }
 
-/// Saves everything the user made to one backup file.
+/// Saves everything to one backup file.
 #[tauri::command]
-pub fn backup_to_file(state: State<'_, AppState>, path: PathBuf) -> Result<BackupSummary> {
-    state.store().backup_to_file(&path, &state.clock)
+pub async fn backup_to_file(state: State<'_, AppState>, path: PathBuf) -> Result<BackupSummary> {
+    let clock = state.clock;
+    state.write(move |s| s.backup_to_file(&path, &clock)).await
 }
 
-/// Restores a backup file, merging it with what is here.
+/// Restores a backup file, merging it with what is here, telling the window how far it is.
 #[tauri::command]
-pub fn restore_from_file(state: State<'_, AppState>, path: PathBuf) -> Result<RestoreReport> {
-    state.store().restore_from_file(&path, &state.clock)
+pub async fn restore_from_file<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Result<RestoreReport> {
+    let clock = state.clock;
+    let mut progress = reporter(app, "restore");
+    state.write(move |s| s.restore_from_file(&path, &clock, &mut |done, total| progress(done, Some(total)))).await
 }

@@ -3,7 +3,7 @@
 use super::Notifier;
 use crate::state::AppState;
 use chrono::Utc;
-use homegroup_core::reminders::{notification_text, NotificationText};
+use homegroup_core::reminders::{notification_text, tray_tooltip, NotificationText};
 use homegroup_core::time_zone;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
@@ -62,21 +62,19 @@ impl<R: Runtime> Notifier for DesktopNotifier<R> {
 
 /// Starts the reminder loop on its own thread.
 pub fn spawn_loop<R: Runtime>(app: AppHandle<R>, notifier: Box<dyn Notifier>, wake: Receiver<()>) {
-    let state_app = app.clone();
     let result = std::thread::Builder::new().name("reminders".into()).spawn(move || {
-        let state = state_app.state::<AppState>();
+        let state = app.state::<AppState>().inner().clone();
         if let Err(problem) = notifier.check() {
             eprintln!("homegroup: no notification service, reminders cannot be shown: {problem}");
-            *state.reminder_problem.lock().unwrap_or_else(|e| e.into_inner()) = Some(problem);
+            state.notifications_unavailable.store(true, Ordering::Relaxed);
         }
-        // For idle measurements: the loop's wake-up count, rewritten at each wake-up.
-        let stats_file = std::env::var_os("HOMEGROUP_REMINDER_STATS");
+        let stats = crate::test_hooks::reminder_stats_file();
         loop {
             let wakeups = state.reminder_wakeups.fetch_add(1, Ordering::Relaxed) + 1;
-            if let Some(path) = &stats_file {
+            if let Some(path) = &stats {
                 let _ = std::fs::write(path, wakeups.to_string());
             }
-            let sleep = tick(&state_app, &state, notifier.as_ref());
+            let sleep = tick(&app, &state, notifier.as_ref());
             match wake.recv_timeout(sleep) {
                 Ok(()) | Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => break,
@@ -88,29 +86,45 @@ pub fn spawn_loop<R: Runtime>(app: AppHandle<R>, notifier: Box<dyn Notifier>, wa
     }
 }
 
-/// Fires what is due, updates the tray's tooltip, and says how long to sleep.
+/// Fires what is due, updates the tray's tooltip, and says how long to sleep. The store is held
+/// only to claim what is due and to record each outcome, never while a notification is shown.
 fn tick<R: Runtime>(app: &AppHandle<R>, state: &AppState, notifier: &dyn Notifier) -> Duration {
     let now = Utc::now();
     let zone = time_zone::device();
-    let mut store = state.store_quietly();
-    let discreet = store.settings().map(|s| s.discreet_notifications).unwrap_or(true);
-    let fired = store.fire_due_reminders(now, |reminder| {
-        notifier.notify(&notification_text(reminder, now, zone, discreet), reminder.meeting_id, discreet)
-    });
-    match fired {
-        Ok(delivered) => {
-            let mut problem = state.reminder_problem.lock().unwrap_or_else(|e| e.into_inner());
-            if !delivered.is_empty() {
-                *problem = None;
+    let (discreet, claimed) = {
+        let mut store = state.writer_here();
+        let discreet = store.settings().map(|s| s.discreet_notifications).unwrap_or(true);
+        (discreet, store.claim_due_reminders(now))
+    };
+    match claimed {
+        Ok(claimed) => {
+            for reminder in claimed {
+                let shown =
+                    notifier.notify(&notification_text(&reminder, now, zone, discreet), reminder.meeting_id, discreet);
+                let recorded = match shown {
+                    Ok(()) => {
+                        state.notifications_unavailable.store(false, Ordering::Relaxed);
+                        state.writer_here().mark_delivered(&reminder, Utc::now())
+                    }
+                    Err(problem) => {
+                        eprintln!("homegroup: a reminder could not be shown: {problem}");
+                        state.writer_here().release_claim(&reminder)
+                    }
+                };
+                if let Err(e) = recorded {
+                    eprintln!("homegroup: a reminder's delivery could not be recorded: {}", e.kind_str());
+                }
             }
         }
         Err(e) => eprintln!("homegroup: reminders could not be read: {}", e.kind_str()),
     }
-    let next = store.next_reminder_due(now).ok().flatten();
-    let next_meeting =
-        store.upcoming(now, zone).ok().and_then(|u| u.today_items.into_iter().chain(u.tomorrow_items).next());
-    drop(store);
-    crate::tray::set_tooltip(app, next_meeting.as_ref(), zone, discreet);
+    let (next, next_meeting) = {
+        let store = state.reader_here();
+        let next = store.next_reminder_due(now).ok().flatten();
+        let upcoming = store.upcoming(now, zone).ok();
+        (next, upcoming.and_then(|u| u.today_items.into_iter().chain(u.tomorrow_items).next()))
+    };
+    crate::tray::set_tooltip(app, &tray_tooltip(next_meeting.as_ref(), zone, discreet));
     next.and_then(|due| (due - now).to_std().ok()).map_or(MAX_SLEEP, |d| d.clamp(Duration::from_millis(200), MAX_SLEEP))
 }
 

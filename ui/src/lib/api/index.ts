@@ -59,7 +59,8 @@ export function meetingDetails(meeting: Meeting): MeetingDetails {
 
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
-  uiReady: () => call<void>('ui_ready'),
+  /** The first screen is up: Today with `shown` meetings, or `null` when its data could not be read. */
+  uiReady: (shown: number | null) => call<void>('ui_ready', { shown }),
   getSettings: () => call<Settings>('get_settings'),
   saveSettings: (settings: Settings) => call<Settings>('save_settings', { settings }),
   getOverview: () => call<Overview>('get_overview'),
