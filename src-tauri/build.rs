@@ -1,56 +1,15 @@
 //! Generates the app's own command permissions (`allow-<command>`), which the capability files grant.
 
-/// Every command the shell exposes to the UI. Keep in step with `commands::handler()`.
-const COMMANDS: &[&str] = &[
-    "app_info",
-    "ui_ready",
-    "get_settings",
-    "save_settings",
-    "get_overview",
-    "search_directory",
-    "list_fellowships",
-    "get_fellowship",
-    "set_fellowship_notes",
-    "set_favourite",
-    "get_group",
-    "create_group",
-    "update_group",
-    "group_deletion",
-    "delete_group",
-    "guidance_index",
-    "guidance_page",
-    "guidance_search",
-    "guidance_checklist",
-    "guidance_next_steps",
-    "list_meetings",
-    "get_meeting",
-    "create_meeting",
-    "update_meeting",
-    "delete_meeting",
-    "set_meeting_notes",
-    "set_meeting_favourite",
-    "time_zones",
-    "add_to_schedule",
-    "remove_from_schedule",
-    "set_skipped",
-    "set_attended",
-    "week_agenda",
-    "upcoming",
-    "attendance_summary",
-    "import_preview",
-    "import_run",
-    "export_ics",
-    "backup_to_file",
-    "restore_from_file",
-    "reminder_status",
-    "startup_notice",
-    "list_backups",
-    "restore_backup",
-    "erase_all_data",
-    "window_visible",
-];
+include!("src/commands/names.rs");
 
 fn main() {
+    println!("cargo:rerun-if-changed=src/commands/names.rs");
+    println!("cargo:rerun-if-changed=../ui/dist/index.html");
+    // The shell embeds the built UI; without it `generate_context!` fails with a long message.
+    if !std::path::Path::new("../ui/dist/index.html").exists() {
+        eprintln!("homegroup: ui/dist is missing: run `make test` (or `make ui`) first; the app embeds the built UI.");
+        std::process::exit(1);
+    }
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )

@@ -1,4 +1,5 @@
-//! The app's commands are listed in three places that must agree: `build.rs` (which generates an
+//! The app's commands are declared once, in `src/commands/names.rs`; three other places name them
+//! and must agree with it: `build.rs` (which generates an
 //! `allow-<command>` permission for each), the invoke handler, and the main window's capability.
 
 use std::collections::BTreeSet;
@@ -8,9 +9,12 @@ fn quoted_names(text: &str) -> BTreeSet<String> {
 }
 
 fn build_rs_commands() -> BTreeSet<String> {
-    let build = include_str!("../build.rs");
-    let list =
-        build.split("const COMMANDS").nth(1).and_then(|rest| rest.split("];").next()).expect("COMMANDS in build.rs");
+    let names = include_str!("../src/commands/names.rs");
+    let list = names
+        .split("const COMMANDS")
+        .nth(1)
+        .and_then(|rest| rest.split("];").next())
+        .expect("COMMANDS in src/commands/names.rs");
     quoted_names(list)
 }
 
@@ -66,4 +70,49 @@ fn the_window_may_open_only_safe_link_schemes() {
     for forbidden in ["shell:", "fs:", "http:default", "opener:default", "opener:allow-open-path"] {
         assert!(!all.contains(forbidden), "the main window must not be granted {forbidden}");
     }
+}
+
+/// The UI calls commands only through `ui/src/lib/api/` (`call('name', ...)`): every name it uses is
+/// a command, and every command has a wrapper there.
+#[test]
+fn the_ui_wraps_every_command_and_nothing_else() {
+    let api_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/api");
+    let mut called = BTreeSet::new();
+    for entry in std::fs::read_dir(&api_dir).expect("ui/src/lib/api") {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with(".ts") || name.ends_with(".test.ts") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        called.extend(commands_called(&text));
+    }
+    assert_eq!(called, build_rs_commands(), "ui/src/lib/api/ and src/commands/names.rs disagree");
+}
+
+/// The names in `call('name'` and `call<Type>('name'` in a TypeScript text.
+fn commands_called(text: &str) -> Vec<String> {
+    let pieces: Vec<&str> = text.split("('").collect();
+    let mut names = Vec::new();
+    for pair in pieces.windows(2) {
+        let (before, after) = (pair[0], pair[1]);
+        let Some(at) = before.rfind("call") else { continue };
+        let between = &before[at + 4..];
+        let is_call =
+            between.is_empty() || (between.starts_with('<') && between.ends_with('>') && !between.contains('('));
+        let starts_word = before[..at].chars().last().is_none_or(|c| !c.is_alphanumeric() && c != '_');
+        if is_call && starts_word {
+            if let Some(name) = after.split('\'').next() {
+                names.push(name.to_owned());
+            }
+        }
+    }
+    names
+}
+
+#[test]
+fn the_call_finder_reads_both_shapes() {
+    let text =
+        "a: () => call<Foo[]>('one'), b: () => call('two', { x }), c: () => recall('no'), d: call<A | B>('three')";
+    assert_eq!(commands_called(text), ["one", "two", "three"]);
 }

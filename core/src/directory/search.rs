@@ -162,54 +162,68 @@ const KEYWORD: u32 = 3;
 /// The description adds a little on top: a word that is also in the text is a better match.
 const BODY: u32 = 1;
 
-/// For one query term: how strongly each vocabulary word answers it (0: not at all). The word
-/// itself as a prefix is strongest, then the directory's words it means ("son" → "family"), most
-/// specific first, then the word within its typo allowance.
+/// For one query term: how strongly each vocabulary word answers it (0: not at all), as typed
+/// (the word as a prefix, else within its typo allowance) and through what it means ("son" →
+/// "family", most specific meaning first). A meaning counts only among an entry's keywords (who it
+/// is for, what it focuses on): "husband" finds the groups for families, not every name that
+/// happens to hold "Families".
 struct TermMatches {
-    strength: Vec<u8>,
+    typed: Vec<u8>,
+    meant: Vec<u8>,
 }
 
 impl TermMatches {
     fn new(term: &str, vocabulary: &Vocabulary) -> TermMatches {
         let allowance = typo_allowance(term);
         let related: &[String] = lexicon().related.get(term).map_or(&[], Vec::as_slice);
-        let strength = vocabulary
+        let typed = vocabulary
             .words
             .iter()
             .map(|word| {
                 if word.starts_with(term) {
-                    return AS_TYPED;
+                    AS_TYPED
+                } else if allowance > 0 && edit_distance_within(word, term, allowance).is_some() {
+                    TYPO
+                } else {
+                    0
                 }
+            })
+            .collect();
+        let meant = vocabulary
+            .words
+            .iter()
+            .map(|word| {
                 // Either way round: "famil" (of "families") answers "family".
                 let answers = |meaning: &String| {
                     word.starts_with(meaning.as_str()) || (word.len() >= 4 && meaning.starts_with(word.as_str()))
                 };
-                if let Some(rank) = related.iter().position(answers) {
-                    return AS_TYPED.saturating_sub(rank as u8).max(2);
-                }
-                if allowance > 0 && edit_distance_within(word, term, allowance).is_some() {
-                    return TYPO;
-                }
-                0
+                related.iter().position(answers).map_or(0, |rank| AS_TYPED.saturating_sub(rank as u8).max(2))
             })
             .collect();
-        TermMatches { strength }
+        TermMatches { typed, meant }
     }
 
-    /// Whether the term as typed (or its most specific meaning) is a word of the entry.
+    /// Whether the term as typed, or its most specific meaning, is a word of the entry.
     fn has_exactly(&self, indexed: &Indexed) -> bool {
-        let strong = |words: &[u32]| words.iter().any(|&w| self.strength[w as usize] == AS_TYPED);
-        strong(&indexed.name_words) || strong(&indexed.keyword_words) || strong(&indexed.body_words)
+        let typed = |words: &[u32]| words.iter().any(|&w| self.typed[w as usize] == AS_TYPED);
+        typed(&indexed.name_words)
+            || typed(&indexed.body_words)
+            || indexed
+                .keyword_words
+                .iter()
+                .any(|&w| self.typed[w as usize] == AS_TYPED || self.meant[w as usize] == AS_TYPED)
     }
 
-    fn best_in(&self, words: &[u32]) -> u32 {
-        words.iter().map(|&w| u32::from(self.strength[w as usize])).max().unwrap_or(0)
+    fn best(strength: &[u8], words: &[u32]) -> u32 {
+        words.iter().map(|&w| u32::from(strength[w as usize])).max().unwrap_or(0)
     }
 
     /// This term's score for an entry: where it was found, times how strongly.
     fn score(&self, indexed: &Indexed) -> u32 {
-        (self.best_in(&indexed.name_words) * NAME).max(self.best_in(&indexed.keyword_words) * KEYWORD)
-            + self.best_in(&indexed.body_words) * BODY
+        let keyword =
+            Self::best(&self.typed, &indexed.keyword_words).max(Self::best(&self.meant, &indexed.keyword_words));
+        (Self::best(&self.typed, &indexed.name_words) * NAME).max(keyword * KEYWORD)
+            + Self::best(&self.typed, &indexed.body_words) * BODY
     }
 }
 

@@ -12,7 +12,12 @@ pub mod schedule;
 pub mod settings;
 pub mod transfer;
 
-/// The invoke handler with every command. Keep in step with `COMMANDS` in build.rs.
+#[cfg(test)]
+mod tests;
+
+include!("names.rs");
+
+/// The invoke handler with every command in [`COMMANDS`] (a test checks they agree).
 pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         app::app_info,

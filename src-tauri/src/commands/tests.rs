@@ -1,0 +1,242 @@
+//! Every command, called through Tauri's own IPC in a plain `cargo test`: the real handler and the
+//! real capability files (`generate_context!(test = true)`), on a mock runtime with no window
+//! system. Arguments go in as the UI sends them (camelCase), JSON comes out; an error arrives as
+//! `{ kind, message, field }`; and a command the main window is not granted is refused.
+
+use crate::state::AppState;
+use serde_json::{json, Value};
+use std::path::Path;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+
+fn app_in(data_dir: &Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let (wake, _wakes) = std::sync::mpsc::sync_channel(1);
+    let app = mock_builder()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None))
+        .manage(AppState::open(data_dir.to_owned(), wake).expect("the data folder opens"))
+        .invoke_handler(super::handler())
+        .build(tauri::generate_context!("tauri.conf.json", test = true))
+        .expect("the app builds on the mock runtime");
+    let window = WebviewWindowBuilder::new(&app, crate::MAIN_WINDOW, Default::default()).build().expect("a window");
+    (app, window)
+}
+
+/// Calls `cmd` with `args` as the UI does; the answer, or the error's JSON.
+fn call(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().expect("the app's own origin"),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|body| body.deserialize::<Value>().expect("JSON"))
+}
+
+fn ok(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Value {
+    call(window, cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+}
+
+fn err(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Value {
+    match call(window, cmd, args) {
+        Ok(answer) => panic!("{cmd} should fail, but answered {answer}"),
+        Err(e) => e,
+    }
+}
+
+fn meeting_input(name: &str) -> Value {
+    json!({
+        "name": name, "fellowship": "aa", "group": null, "weekdays": [2], "date": null, "start_time": "19:00",
+        "duration_minutes": 60, "time_zone": "America/New_York", "attendance": "hybrid", "types": ["O"],
+        "location": "Hall", "address": "1 Main St", "latitude": null, "longitude": null, "location_notes": null,
+        "conference_url": "https://example.org/j/1", "conference_url_notes": null, "conference_phone": null,
+        "conference_phone_notes": null, "notes": null
+    })
+}
+
+#[test]
+fn every_command_answers_through_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    // The autostart entry goes under HOME; keep it in the test's folder.
+    std::env::set_var("HOME", dir.path().join("home"));
+    let data = dir.path().join("data");
+    let (_app, w) = app_in(&data);
+    let mut called: Vec<&str> = Vec::new();
+    let mut check = |cmd: &'static str| called.push(cmd);
+
+    check("app_info");
+    assert_eq!(ok(&w, "app_info", json!({}))["data_dir"], data.display().to_string());
+    check("window_visible");
+    assert!(ok(&w, "window_visible", json!({})).is_boolean());
+    check("ui_ready");
+    assert_eq!(ok(&w, "ui_ready", json!({ "shown": 2 })), Value::Null);
+
+    check("get_settings");
+    let mut settings = ok(&w, "get_settings", json!({}));
+    assert_eq!(settings["default_lead_minutes"], 30);
+    check("save_settings");
+    settings["first_day_of_week"] = json!(9);
+    let e = err(&w, "save_settings", json!({ "settings": settings }));
+    assert_eq!((e["kind"].as_str(), e["field"].as_str()), (Some("invalid_input"), Some("first_day_of_week")), "{e}");
+    assert!(e["message"].as_str().is_some_and(|m| !m.is_empty()));
+    settings["first_day_of_week"] = json!(0);
+    assert_eq!(ok(&w, "save_settings", json!({ "settings": settings }))["first_day_of_week"], 0);
+    check("get_overview");
+    assert_eq!(ok(&w, "get_overview", json!({}))["scheduled_meetings"], 0);
+
+    // The directory.
+    check("search_directory");
+    let found = ok(&w, "search_directory", json!({ "query": { "text": "my husband's drinking" } }));
+    assert_eq!(found[0]["id"], "al-anon");
+    check("list_fellowships");
+    assert!(ok(&w, "list_fellowships", json!({})).as_array().is_some_and(|f| f.len() > 20));
+    check("get_fellowship");
+    assert_eq!(ok(&w, "get_fellowship", json!({ "id": "na" }))["name"], "Narcotics Anonymous");
+    assert_eq!(err(&w, "get_fellowship", json!({ "id": "nope" }))["kind"], "not_found");
+    check("set_fellowship_notes");
+    assert_eq!(ok(&w, "set_fellowship_notes", json!({ "id": "aa", "notes": "call Sam" }))["notes"], "call Sam");
+    check("set_favourite");
+    ok(&w, "set_favourite", json!({ "target": { "kind": "fellowship", "id": "aa" }, "favourite": true }));
+    check("create_group");
+    let group = ok(&w, "create_group", json!({ "input": { "name": "Home group", "fellowship_id": "aa" } }));
+    let group_id = group["id"].as_i64().unwrap();
+    assert_eq!(err(&w, "create_group", json!({ "input": { "name": "  " } }))["field"], "name");
+    check("get_group");
+    assert_eq!(ok(&w, "get_group", json!({ "id": group_id }))["name"], "Home group");
+    check("update_group");
+    let renamed = ok(&w, "update_group", json!({ "id": group_id, "input": { "name": "Tuesday group" } }));
+    assert_eq!(renamed["name"], "Tuesday group");
+
+    // Guidance.
+    check("guidance_index");
+    assert!(ok(&w, "guidance_index", json!({})).as_array().is_some_and(|p| p.len() >= 6));
+    check("guidance_page");
+    assert_eq!(ok(&w, "guidance_page", json!({ "slug": "when-to-join" }))["title"], "When to join a group");
+    check("guidance_search");
+    assert!(ok(&w, "guidance_search", json!({ "query": "families" })).as_array().is_some_and(|h| !h.is_empty()));
+    check("guidance_checklist");
+    assert!(ok(&w, "guidance_checklist", json!({}))["signs"].as_array().is_some_and(|s| !s.is_empty()));
+    check("guidance_next_steps");
+    assert!(ok(&w, "guidance_next_steps", json!({ "ticked": [] })).is_array());
+    assert_eq!(err(&w, "guidance_next_steps", json!({ "ticked": ["nope"] }))["field"], "ticked");
+
+    // Meetings and the schedule.
+    check("time_zones");
+    assert!(ok(&w, "time_zones", json!({}))["all"].as_array().is_some_and(|z| z.len() > 300));
+    check("create_meeting");
+    let mut input = meeting_input("Tuesday Serenity");
+    input["group"] = json!(group_id);
+    let meeting = ok(&w, "create_meeting", json!({ "input": input, "inSchedule": true }));
+    let id = meeting["id"].as_i64().unwrap();
+    assert_eq!((meeting["in_schedule"].as_bool(), meeting["group_name"].as_str()), (Some(true), Some("Tuesday group")));
+    assert_eq!(meeting["type_names"][0]["name"], "Open");
+    let e = err(&w, "create_meeting", json!({ "input": meeting_input(""), "inSchedule": false }));
+    assert_eq!((e["kind"].as_str(), e["field"].as_str()), (Some("invalid_input"), Some("name")));
+    check("list_meetings");
+    let listed =
+        ok(&w, "list_meetings", json!({ "filter": { "in_schedule_only": true, "group": null, "fellowship": null } }));
+    assert_eq!(listed.as_array().map(Vec::len), Some(1));
+    check("get_meeting");
+    assert_eq!(ok(&w, "get_meeting", json!({ "id": id }))["name"], "Tuesday Serenity");
+    assert_eq!(err(&w, "get_meeting", json!({ "id": 999 }))["kind"], "not_found");
+    check("update_meeting");
+    let mut moved = meeting_input("Tuesday Serenity");
+    moved["start_time"] = json!("19:30");
+    assert_eq!(ok(&w, "update_meeting", json!({ "id": id, "input": moved }))["start_time"], "19:30");
+    check("set_meeting_notes");
+    assert_eq!(
+        ok(&w, "set_meeting_notes", json!({ "id": id, "notes": "bring the book" }))["personal_notes"],
+        "bring the book"
+    );
+    check("set_meeting_favourite");
+    assert_eq!(ok(&w, "set_meeting_favourite", json!({ "id": id, "favourite": true }))["favourite"], true);
+    check("add_to_schedule");
+    let scheduled = ok(&w, "add_to_schedule", json!({ "id": id, "leadMinutes": 15, "reminders": true }));
+    assert_eq!(scheduled["lead_minutes"], 15);
+    check("set_skipped");
+    assert_eq!(
+        err(&w, "set_skipped", json!({ "id": id, "localDate": "2026-12-02", "skip": true }))["field"],
+        "local_date"
+    );
+    ok(&w, "set_skipped", json!({ "id": id, "localDate": "2030-01-01", "skip": true }));
+    check("set_attended");
+    let e = err(&w, "set_attended", json!({ "id": id, "localDate": "2030-01-01", "attended": true }));
+    assert_eq!(e["field"], "local_date", "not before it has started: {e}");
+    check("week_agenda");
+    assert_eq!(ok(&w, "week_agenda", json!({ "weekOffset": 1 }))["days"].as_array().map(Vec::len), Some(7));
+    check("upcoming");
+    assert!(ok(&w, "upcoming", json!({}))["today_items"].is_array());
+    check("attendance_summary");
+    assert_eq!(ok(&w, "attendance_summary", json!({}))["this_week"], 0);
+    check("reminder_status");
+    assert!(ok(&w, "reminder_status", json!({}))["next_due"].is_string(), "a reminder is planned");
+
+    // Import, export, backup.
+    let feed = dir.path().join("list.json");
+    std::fs::write(&feed, r#"[{"slug": "a", "name": "Noon Group", "day": 1, "time": "12:00"}]"#).unwrap();
+    let options = json!({ "format": null, "time_zone": "America/New_York", "fellowship": "aa", "source": null });
+    check("import_preview");
+    let preview = ok(&w, "import_preview", json!({ "path": feed, "options": options }));
+    assert_eq!((preview["rows"].as_u64(), preview["meetings"].as_u64()), (Some(1), Some(1)));
+    check("import_run");
+    let report = ok(&w, "import_run", json!({ "path": feed, "options": options, "rows": 1 }));
+    assert_eq!(report["added"], 1);
+    let e = err(&w, "import_run", json!({ "path": dir.path().join("missing.json"), "options": options, "rows": null }));
+    assert_eq!(e["kind"], "io");
+    check("export_ics");
+    assert_eq!(ok(&w, "export_ics", json!({ "path": dir.path().join("schedule.ics") })), 1);
+    check("backup_to_file");
+    let backup_file = dir.path().join("backup.json");
+    assert_eq!(ok(&w, "backup_to_file", json!({ "path": backup_file }))["meetings"], 2);
+    check("restore_from_file");
+    assert_eq!(ok(&w, "restore_from_file", json!({ "path": backup_file }))["meetings_updated"], 2);
+    assert_eq!(err(&w, "restore_from_file", json!({ "path": feed }))["field"], "file");
+
+    // Keeping data safe.
+    check("startup_notice");
+    assert_eq!(ok(&w, "startup_notice", json!({})), Value::Null);
+    check("list_backups");
+    assert_eq!(ok(&w, "list_backups", json!({})), json!([]));
+    check("restore_backup");
+    assert_eq!(err(&w, "restore_backup", json!({ "name": "homegroup-2026-01-01.sqlite3" }))["kind"], "not_found");
+
+    check("delete_meeting");
+    ok(&w, "delete_meeting", json!({ "id": id }));
+    check("remove_from_schedule");
+    assert_eq!(err(&w, "remove_from_schedule", json!({ "id": id }))["kind"], "not_found");
+    check("group_deletion");
+    assert_eq!(ok(&w, "group_deletion", json!({ "id": group_id }))["meetings"], 0);
+    check("delete_group");
+    ok(&w, "delete_group", json!({ "id": group_id }));
+    check("erase_all_data");
+    ok(&w, "erase_all_data", json!({}));
+    assert_eq!(ok(&w, "get_overview", json!({}))["favourites"], json!([]));
+
+    let mut called = called;
+    called.sort_unstable();
+    let mut declared = super::COMMANDS.to_vec();
+    declared.sort_unstable();
+    assert_eq!(called, declared, "every command is called here");
+}
+
+#[test]
+fn what_the_window_is_not_granted_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app_in(&dir.path().join("data"));
+    for (cmd, args) in [
+        ("plugin:window|close", json!({ "label": "main" })),
+        ("plugin:dialog|message", json!({ "message": "hi" })),
+        ("plugin:opener|open_path", json!({ "path": "/etc/passwd" })),
+    ] {
+        let e = err(&w, cmd, args);
+        assert!(e.as_str().is_some_and(|m| m.contains("not allowed")), "{cmd}: {e}");
+    }
+    // What is granted still answers, so the refusals above are the capability's.
+    assert!(call(&w, "get_overview", json!({})).is_ok());
+}
