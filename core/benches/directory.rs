@@ -18,7 +18,7 @@ fn search(c: &mut Criterion) {
     let store = store_with_groups(10_000);
     let index = store.directory_index().expect("index");
     let mut group = c.benchmark_group("directory_search_10k");
-    for text in ["s", "se", "ser", "sere", "serenity", "al anon", "famlies", "zzz"] {
+    for text in ["s", "se", "ser", "sere", "serenity", "al anon", "famlies", "zzz", "my kid is using drugs"] {
         let query = DirectoryQuery { text: text.into(), ..DirectoryQuery::default() };
         group.bench_function(format!("keystroke {text:?}"), |b| {
             b.iter(|| black_box(index.search(black_box(&query)).len()))

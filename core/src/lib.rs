@@ -12,6 +12,7 @@ pub mod data_folder;
 pub mod directory;
 pub mod error;
 pub mod export;
+#[cfg(any(test, feature = "generators"))]
 pub mod generate;
 pub mod guidance;
 pub mod import;

@@ -92,12 +92,21 @@ struct Indexed {
     body_words: Vec<u32>,
 }
 
-/// The distinct words of the whole directory.
+/// The distinct words of the whole directory, each with the entries that hold it: a keystroke
+/// looks up the few words that answer it and visits only their entries.
 #[derive(Debug, Default)]
 struct Vocabulary {
     words: Vec<String>,
     ids: HashMap<String, u32>,
+    /// For each word, the entries that hold it and where (`IN_NAME` | `IN_KEYWORDS` | `IN_BODY`).
+    postings: Vec<Vec<(u32, u8)>>,
+    entries: u32,
 }
+
+/// Where an entry holds a word.
+const IN_NAME: u8 = 1;
+const IN_KEYWORDS: u8 = 2;
+const IN_BODY: u8 = 4;
 
 impl Vocabulary {
     fn ids_of(&mut self, texts: &[String]) -> Vec<u32> {
@@ -168,62 +177,92 @@ const BODY: u32 = 1;
 /// is for, what it focuses on): "husband" finds the groups for families, not every name that
 /// happens to hold "Families".
 struct TermMatches {
-    typed: Vec<u8>,
-    meant: Vec<u8>,
+    /// The vocabulary words that answer the term at all, by id.
+    hits: Vec<Hit>,
+    /// More than half of the entries hold the term as typed (or its most specific meaning).
+    common: bool,
+}
+
+/// One vocabulary word that answers a term, and how strongly: as typed, and through a meaning.
+struct Hit {
+    id: u32,
+    typed: u8,
+    meant: u8,
 }
 
 impl TermMatches {
     fn new(term: &str, vocabulary: &Vocabulary) -> TermMatches {
         let allowance = typo_allowance(term);
         let related: &[String] = lexicon().related.get(term).map_or(&[], Vec::as_slice);
-        let typed = vocabulary
-            .words
-            .iter()
-            .map(|word| {
-                if word.starts_with(term) {
-                    AS_TYPED
-                } else if allowance > 0 && edit_distance_within(word, term, allowance).is_some() {
-                    TYPO
-                } else {
-                    0
+        let mut hits = Vec::new();
+        let mut common = false;
+        for (id, word) in vocabulary.words.iter().enumerate() {
+            let typed = if word.starts_with(term) {
+                AS_TYPED
+            } else if allowance > 0 && edit_distance_within(word, term, allowance).is_some() {
+                TYPO
+            } else {
+                0
+            };
+            // Either way round: "famil" (of "families") answers "family".
+            let answers = |meaning: &String| {
+                word.starts_with(meaning.as_str()) || (word.len() >= 4 && meaning.starts_with(word.as_str()))
+            };
+            let meant = related.iter().position(answers).map_or(0, |rank| AS_TYPED.saturating_sub(rank as u8).max(2));
+            if typed == 0 && meant == 0 {
+                continue;
+            }
+            if typed == AS_TYPED || meant == AS_TYPED {
+                let holders = vocabulary.postings[id].len() as u32;
+                common |= vocabulary.entries >= 6 && holders * 2 > vocabulary.entries;
+            }
+            hits.push(Hit { id: id as u32, typed, meant });
+        }
+        TermMatches { hits, common }
+    }
+}
+
+/// Each entry's best strength for one term in each field, kept for the entries a term touches.
+struct FieldBest {
+    name: Vec<u8>,
+    keywords: Vec<u8>,
+    body: Vec<u8>,
+    touched: Vec<usize>,
+}
+
+impl FieldBest {
+    fn new(entries: usize) -> FieldBest {
+        FieldBest { name: vec![0; entries], keywords: vec![0; entries], body: vec![0; entries], touched: Vec::new() }
+    }
+
+    /// Visits every entry holding one of the term's words, then calls `each(entry, score)` for the
+    /// entries it found and clears them for the next term.
+    fn score(&mut self, term: &TermMatches, vocabulary: &Vocabulary, mut each: impl FnMut(usize, u32)) {
+        for hit in &term.hits {
+            for &(entry, place) in &vocabulary.postings[hit.id as usize] {
+                let e = entry as usize;
+                let before = (self.name[e], self.keywords[e], self.body[e]);
+                if place & IN_NAME != 0 {
+                    self.name[e] = self.name[e].max(hit.typed);
                 }
-            })
-            .collect();
-        let meant = vocabulary
-            .words
-            .iter()
-            .map(|word| {
-                // Either way round: "famil" (of "families") answers "family".
-                let answers = |meaning: &String| {
-                    word.starts_with(meaning.as_str()) || (word.len() >= 4 && meaning.starts_with(word.as_str()))
-                };
-                related.iter().position(answers).map_or(0, |rank| AS_TYPED.saturating_sub(rank as u8).max(2))
-            })
-            .collect();
-        TermMatches { typed, meant }
-    }
-
-    /// Whether the term as typed, or its most specific meaning, is a word of the entry.
-    fn has_exactly(&self, indexed: &Indexed) -> bool {
-        let typed = |words: &[u32]| words.iter().any(|&w| self.typed[w as usize] == AS_TYPED);
-        typed(&indexed.name_words)
-            || typed(&indexed.body_words)
-            || indexed
-                .keyword_words
-                .iter()
-                .any(|&w| self.typed[w as usize] == AS_TYPED || self.meant[w as usize] == AS_TYPED)
-    }
-
-    fn best(strength: &[u8], words: &[u32]) -> u32 {
-        words.iter().map(|&w| u32::from(strength[w as usize])).max().unwrap_or(0)
-    }
-
-    /// This term's score for an entry: where it was found, times how strongly.
-    fn score(&self, indexed: &Indexed) -> u32 {
-        let keyword =
-            Self::best(&self.typed, &indexed.keyword_words).max(Self::best(&self.meant, &indexed.keyword_words));
-        (Self::best(&self.typed, &indexed.name_words) * NAME).max(keyword * KEYWORD)
-            + Self::best(&self.typed, &indexed.body_words) * BODY
+                if place & IN_KEYWORDS != 0 {
+                    self.keywords[e] = self.keywords[e].max(hit.typed.max(hit.meant));
+                }
+                if place & IN_BODY != 0 {
+                    self.body[e] = self.body[e].max(hit.typed);
+                }
+                if before == (0, 0, 0) && (self.name[e], self.keywords[e], self.body[e]) != (0, 0, 0) {
+                    self.touched.push(e);
+                }
+            }
+        }
+        for &e in &self.touched {
+            let (name, keywords, body) =
+                (u32::from(self.name[e]), u32::from(self.keywords[e]), u32::from(self.body[e]));
+            each(e, (name * NAME).max(keywords * KEYWORD) + body * BODY);
+            (self.name[e], self.keywords[e], self.body[e]) = (0, 0, 0);
+        }
+        self.touched.clear();
     }
 }
 
@@ -257,13 +296,29 @@ pub struct DirectoryIndex {
 impl DirectoryIndex {
     pub fn new(entries: Vec<DirectoryEntry>) -> DirectoryIndex {
         let mut vocabulary = Vocabulary::default();
-        let entries = entries
+        let entries: Vec<(DirectoryEntry, Indexed)> = entries
             .into_iter()
             .map(|entry| {
                 let indexed = index_entry(&entry, &mut vocabulary);
                 (entry, indexed)
             })
             .collect();
+        vocabulary.postings = vec![Vec::new(); vocabulary.words.len()];
+        vocabulary.entries = entries.len() as u32;
+        let mut held: Vec<(u32, u8)> = Vec::new();
+        for (e, (_, indexed)) in entries.iter().enumerate() {
+            held.clear();
+            let fields =
+                [(&indexed.name_words, IN_NAME), (&indexed.keyword_words, IN_KEYWORDS), (&indexed.body_words, IN_BODY)];
+            for (words, place) in fields {
+                held.extend(words.iter().map(|&w| (w, place)));
+            }
+            held.sort_unstable();
+            for run in held.chunk_by(|a, b| a.0 == b.0) {
+                let places = run.iter().fold(0, |all, (_, place)| all | place);
+                vocabulary.postings[run[0].0 as usize].push((e as u32, places));
+            }
+        }
         DirectoryIndex { entries, vocabulary }
     }
 
@@ -279,43 +334,40 @@ impl DirectoryIndex {
     /// matches, then the directory's own order.
     ///
     /// Any meaningful word may match, and each adds to the score. A word that more than half of the
-    /// entries hold ("anonymous") adds to the score but does not by itself make an entry a match,
+    /// directory holds ("anonymous") adds to the score but does not by itself make an entry a match,
     /// unless every word of the query is that common.
     pub fn search(&self, query: &DirectoryQuery) -> Vec<&DirectoryEntry> {
         let folded = fold(&query.text);
         let compact_query = folded.replace(' ', "");
-        let candidates: Vec<&(DirectoryEntry, Indexed)> =
-            self.entries.iter().filter(|(entry, _)| passes_filters(entry, query)).collect();
         if compact_query.is_empty() {
-            return self.ranked(candidates.into_iter().map(|(entry, _)| (0, entry)).collect());
+            return self.ranked(
+                self.entries
+                    .iter()
+                    .filter(|(entry, _)| passes_filters(entry, query))
+                    .map(|(entry, _)| (0, entry))
+                    .collect(),
+            );
         }
         let parsed = parse_query(&folded);
         let terms: Vec<TermMatches> = parsed.terms.iter().map(|t| TermMatches::new(t, &self.vocabulary)).collect();
-        // Each entry's score for each term, and how many entries have each term itself (or its most
-        // specific meaning) in their name or keywords.
-        let mut scores = vec![0u32; candidates.len() * terms.len()];
-        let mut found_by = vec![0usize; terms.len()];
-        for (i, (_, indexed)) in candidates.iter().enumerate() {
-            for (t, term) in terms.iter().enumerate() {
-                scores[i * terms.len() + t] = term.score(indexed);
-                found_by[t] += usize::from(term.has_exactly(indexed));
-            }
+        let all_common = terms.iter().all(|t| t.common);
+        let mut total = vec![0u32; self.entries.len()];
+        let mut qualifies = vec![false; self.entries.len()];
+        let mut best = FieldBest::new(self.entries.len());
+        for term in &terms {
+            best.score(term, &self.vocabulary, |e, score| {
+                total[e] += score;
+                qualifies[e] |= score > 0 && (!term.common || all_common);
+            });
         }
-        let common: Vec<bool> = found_by.iter().map(|&n| candidates.len() >= 6 && n * 2 > candidates.len()).collect();
-        let all_common = common.iter().all(|&c| c);
-        let hits = candidates
+        let hits = self
+            .entries
             .iter()
             .enumerate()
-            .filter_map(|(i, (entry, indexed))| {
-                if let Some(score) = indexed.name_score(&compact_query) {
-                    return Some((score, entry));
-                }
-                let row = &scores[i * terms.len()..(i + 1) * terms.len()];
-                let qualifies = row.iter().zip(&common).any(|(&score, &common)| score > 0 && (!common || all_common));
-                if !qualifies {
-                    return None;
-                }
-                Some((row.iter().sum::<u32>() + audience_hint(&parsed, entry), entry))
+            .filter(|(_, (entry, _))| passes_filters(entry, query))
+            .filter_map(|(e, (entry, indexed))| match indexed.name_score(&compact_query) {
+                Some(score) => Some((score, entry)),
+                None => qualifies[e].then(|| (total[e] + audience_hint(&parsed, entry), entry)),
             })
             .collect();
         self.ranked(hits)

@@ -18,6 +18,7 @@ mod preview;
 mod read;
 mod row;
 mod run;
+#[cfg(any(test, feature = "generators"))]
 pub mod sample;
 pub(crate) mod sources;
 mod types;

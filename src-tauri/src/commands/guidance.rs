@@ -10,7 +10,7 @@ pub fn guidance_index() -> Result<Vec<GuidanceSummary>> {
     guidance::index()
 }
 
-/// One guidance page (or `crisis`), rendered to HTML with raw HTML dropped.
+/// One guidance page, rendered to HTML with raw HTML dropped.
 #[tauri::command]
 pub fn guidance_page(slug: String) -> Result<GuidancePage> {
     guidance::page(&slug)

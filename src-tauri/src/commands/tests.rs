@@ -9,7 +9,7 @@ use std::path::Path;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+use tauri::{WebviewWindow, WebviewWindowBuilder};
 
 fn app_in(data_dir: &Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let (wake, _wakes) = std::sync::mpsc::sync_channel(1);
@@ -218,7 +218,6 @@ fn every_command_answers_through_ipc() {
     ok(&w, "erase_all_data", json!({}));
     assert_eq!(ok(&w, "get_overview", json!({}))["favourites"], json!([]));
 
-    let mut called = called;
     called.sort_unstable();
     let mut declared = super::COMMANDS.to_vec();
     declared.sort_unstable();

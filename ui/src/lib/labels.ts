@@ -1,5 +1,5 @@
 // Words the UI shows for the core's codes.
-import type { Approach, Audience, Format } from './api';
+import type { Approach, Attendance, Audience, Format } from './api';
 
 export const AUDIENCE_LABELS: Record<Audience, string> = {
   self: 'For people in recovery',
@@ -25,6 +25,12 @@ export const FORMAT_LABELS: Record<Format, string> = {
   in_person: 'In person',
   online: 'Online',
   phone: 'Phone',
+};
+
+export const ATTENDANCE_LABELS: Record<Attendance, string> = {
+  in_person: 'In person',
+  online: 'Online',
+  hybrid: 'In person and online',
 };
 
 export function isAudience(value: string | null): value is 'self' | 'family' {

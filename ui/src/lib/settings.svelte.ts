@@ -1,5 +1,5 @@
 // The general settings, loaded once and shared by every screen that reads them.
-import { api, type Settings } from './api';
+import { api, type Settings, errorText } from './api';
 
 class SettingsState {
   value = $state<Settings | null>(null);
@@ -10,7 +10,7 @@ class SettingsState {
       this.value = await api.getSettings();
       applyTheme(this.value.theme);
     } catch (e) {
-      this.error = (e as Error).message;
+      this.error = errorText(e);
     }
   }
 

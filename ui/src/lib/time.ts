@@ -31,6 +31,19 @@ export function formatDay(isoDate: string, style: 'long' | 'short' = 'long'): st
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 export const WEEKDAYS_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+/** When a meeting meets, from its details: "Tuesday, Thursday at 19:00", "Dec 24 at 19:00" or
+ * "By appointment"; `long` adds "Every" and how long it lasts. */
+export function meetingWhen(
+  m: { weekdays: number[]; date: string | null; start_time: string | null; duration_minutes: number },
+  style: 'short' | 'long' = 'short',
+): string {
+  if (!m.start_time) return 'By appointment';
+  const length = style === 'long' ? ` for ${m.duration_minutes} minutes` : '';
+  if (m.date) return `${formatDay(m.date, style)} at ${m.start_time}${length}`;
+  const days = m.weekdays.map((d) => WEEKDAYS[d]).join(', ');
+  return `${style === 'long' ? 'Every ' : ''}${days} at ${m.start_time}${length}`;
+}
+
 /** "starts in 25 min", "in progress", "ended" or "" (more than 12 hours away). */
 export function relativeLabel(startsAt: string, endsAt: string, now: Date): string {
   const start = new Date(startsAt).getTime();

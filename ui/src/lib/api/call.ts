@@ -28,3 +28,9 @@ export async function call<T>(command: string, args?: Record<string, unknown>): 
     throw new ApiError({ kind: 'unexpected', message, field: null });
   }
 }
+
+/** What to tell the user about a failure: the core's message, or a plain sentence for anything else. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong. Please try again.';
+}

@@ -1,4 +1,4 @@
-// The guidance calls: bundled pages, search, crisis resources and the "Is now a good time?" checklist.
+// The guidance calls: bundled pages, search and the "Is now a good time?" checklist.
 // Components import from here, never from @tauri-apps.
 import { call } from './call';
 import type { Checklist } from '../bindings/Checklist';
@@ -10,15 +10,13 @@ import type { NextStep } from '../bindings/NextStep';
 import type { StepLink } from '../bindings/StepLink';
 import type { TocEntry } from '../bindings/TocEntry';
 
-/** The slug of the crisis resources, shown on every guidance view. */
-export const CRISIS_SLUG = 'crisis';
 /** The checklist's place under `#/guidance/`; search may return it as a hit. */
 export const CHECKLIST_SLUG = 'checklist';
 
 export const guidanceApi = {
   /** The topics, in reading order. */
   index: () => call<GuidanceSummary[]>('guidance_index'),
-  /** One page (or `crisis`), with HTML the core rendered from bundled Markdown. */
+  /** One page, with HTML the core rendered from bundled Markdown. */
   page: (slug: string) => call<GuidancePage>('guidance_page', { slug }),
   search: (query: string) => call<GuidanceHit[]>('guidance_search', { query }),
   checklist: () => call<Checklist>('guidance_checklist'),

@@ -1,5 +1,5 @@
 // The one place the UI talks to the shell. Components import from here, never from @tauri-apps.
-import { ApiError, call } from './call';
+import { ApiError, call, errorText } from './call';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { openUrl } from '@tauri-apps/plugin-opener';
 import type { AppInfo } from '../bindings/AppInfo';
@@ -123,7 +123,7 @@ export const api = {
   },
 };
 
-export { ApiError };
+export { ApiError, errorText };
 export type {
   AppInfo,
   AttendanceSummary,

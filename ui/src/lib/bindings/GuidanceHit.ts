@@ -5,7 +5,7 @@
  */
 export type GuidanceHit = { 
 /**
- * A page's slug, `crisis`, or `checklist`: each is a route under `#/guidance/`.
+ * A page's slug, or `checklist`: each is a route under `#/guidance/`.
  */
 slug: string, title: string, 
 /**

@@ -16,6 +16,6 @@ title: string,
  */
 html: string, toc: Array<TocEntry>, 
 /**
- * Neighbours in reading order; `None` at either end and for the crisis page.
+ * Neighbours in reading order; `None` at either end.
  */
 previous: GuidanceSummary | null, next: GuidanceSummary | null, };

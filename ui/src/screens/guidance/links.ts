@@ -2,7 +2,7 @@
 // `tel:`, `sms:`, marked `data-external` by the core) open in the system's browser, dialer or
 // messages app. Anything else never navigates the app's window.
 import type { Action } from 'svelte/action';
-import { api, isOpenableUrl } from '../../lib/api';
+import { api, isOpenableUrl, errorText } from '../../lib/api';
 
 type ReportError = ((message: string) => void) | undefined;
 
@@ -21,7 +21,7 @@ export const externalLinks: Action<HTMLElement, ReportError> = (node, onError) =
     try {
       await api.openExternal(href);
     } catch (e) {
-      report?.((e as Error).message);
+      report?.(errorText(e));
     }
   }
 

@@ -80,7 +80,7 @@ describe('DataTransfer', () => {
 
     expect(await screen.findByText('2 meetings ready to import')).toBeTruthy();
     // Imported text is text: the markup is shown, not rendered.
-    expect(screen.getByText('<b>Rehoboth</b> Speaker — Sun 19:00')).toBeTruthy();
+    expect(screen.getByText('<b>Rehoboth</b> Speaker — Sunday at 19:00')).toBeTruthy();
     expect(screen.getByText('Lewes Big Book — By appointment')).toBeTruthy();
     expect(screen.getByText('Row 3 (c): This row has no meeting name.')).toBeTruthy();
     const previewCall = calls.find((c) => c.cmd === 'import_preview');
@@ -99,6 +99,7 @@ describe('DataTransfer', () => {
       fellowship: 'aa',
       source: null,
     });
+    expect(run?.args.rows, "the preview's row count, for the progress bar").toBe(3);
     expect(screen.queryByTestId('import-preview')).toBeNull();
   });
 
