@@ -4,7 +4,7 @@ CARGO ?= cargo
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: run test deps deps-test ui build check lint test-core test-ui test-e2e bindings clean package bundle-debug \
-	test-package bench fuzz fuzz-smoke
+	test-package bench fuzz fuzz-smoke fuzz-minimise
 
 run: deps ui
 	$(CARGO) build -p homegroup
@@ -68,20 +68,32 @@ bench: deps-test ui
 	$(CARGO) run -q -p homegroup-e2e --bin bench-report
 
 # Fuzz each importer and the backup reader for FUZZ_SECONDS each (cargo-fuzz on stable through
-# RUSTC_BOOTSTRAP). Seeds and the minimised corpus (cargo fuzz cmin) are committed: they replay as
-# regression inputs at every run, so a fixed crash stays fixed.
+# RUSTC_BOOTSTRAP). The committed corpus (fuzz/corpus) and the test fixtures are read as seeds and
+# replay as regression inputs at every run, so a fixed crash stays fixed; what a run finds goes to a
+# temporary folder, so `make test` leaves the work tree clean. `make fuzz-minimise` folds new
+# findings into the committed corpus, on purpose.
 FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := meeting_guide bmlt backup
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-	cd fuzz && for t in meeting_guide bmlt backup; do \
-		mkdir -p corpus/$$t seeds/$$t && \
-		RUSTC_BOOTSTRAP=1 cargo fuzz run $$t corpus/$$t seeds/$$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
-			|| exit 1; \
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+		found=$$(mktemp -d -t homegroup-fuzz-$$t-XXXXXX); \
+		case $$t in meeting_guide) seeds="../tests/fixtures/meeting-guide ../tests/fixtures/hostile";; \
+			bmlt) seeds=../tests/fixtures/bmlt;; *) seeds=;; esac; \
+		RUSTC_BOOTSTRAP=1 cargo fuzz run $$t $$found corpus/$$t $$seeds -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 || exit 1; \
+		rm -rf $$found; \
 	done
 
-# A short run of every fuzz target (part of make test): catches a regression on the committed seeds.
+# A short run of every fuzz target (part of make test): catches a regression on the committed corpus.
 fuzz-smoke:
 	$(MAKE) fuzz FUZZ_SECONDS=15
+
+# Minimises each committed corpus to the inputs that add coverage, no larger than 16 KB each (copy
+# what a long `make fuzz` found into fuzz/corpus/<target> first); commit the result.
+fuzz-minimise:
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+		RUSTC_BOOTSTRAP=1 cargo fuzz cmin $$t corpus/$$t -- -max_len=16384 || exit 1; \
+	done
 
 # Rewrites ui/src/lib/bindings from the Rust types.
 bindings:

@@ -2,7 +2,7 @@
 //! on first start and whenever its version changes. The user's favourites and notes live in
 //! another table (`fellowship_notes`), so a refresh never touches them.
 
-use super::{Approach, Audience, Format};
+use super::Fellowship;
 use crate::{Error, Result, Store};
 use rusqlite::params;
 use serde::Deserialize;
@@ -21,23 +21,8 @@ pub static BUILTIN_DATA_VERSION: std::sync::LazyLock<i64> =
 #[serde(deny_unknown_fields)]
 pub(crate) struct BuiltinFile {
     pub version: i64,
-    pub fellowships: Vec<BuiltinFellowship>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct BuiltinFellowship {
-    pub id: String,
-    pub name: String,
-    pub abbreviation: Option<String>,
-    pub audience: Audience,
-    pub focus: Vec<String>,
-    pub approaches: Vec<Approach>,
-    pub formats: Vec<Format>,
-    pub description: String,
-    pub website: Option<String>,
-    pub meetings_url: Option<String>,
-    pub meetings_note: Option<String>,
+    /// The user's favourite and notes are not in the file: they read as none.
+    pub fellowships: Vec<Fellowship>,
 }
 
 #[derive(Debug, Deserialize)]

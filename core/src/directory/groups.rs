@@ -1,13 +1,14 @@
 //! The user's own local groups (a home group, say), and the groups an import creates.
 //! Imports never touch a group the user made (`source IS NULL`).
 
+use crate::store::rows;
 use crate::validation::{optional_text, optional_web_url, required_text, MAX_NAME, MAX_NOTES, MAX_SHORT};
 use crate::{Clock, Error, Result, Store};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Group {
     pub id: i64,
     pub name: String,
@@ -75,15 +76,12 @@ impl Store {
 
     pub fn groups(&self) -> Result<Vec<Group>> {
         let mut stmt = self.conn().prepare(&format!("{GROUP_SELECT} ORDER BY g.name COLLATE NOCASE, g.id"))?;
-        let rows = stmt.query_map([], group_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        rows(&mut stmt, [])
     }
 
     pub fn group(&self, id: i64) -> Result<Group> {
-        self.conn()
-            .query_row(&format!("{GROUP_SELECT} WHERE g.id = ?1"), [id], group_from_row)
-            .optional()?
-            .ok_or_else(|| Error::NotFound(format!("Group {id}")))
+        let mut stmt = self.conn().prepare(&format!("{GROUP_SELECT} WHERE g.id = ?1"))?;
+        rows(&mut stmt, [id])?.pop().ok_or_else(|| Error::NotFound(format!("Group {id}")))
     }
 
     /// Adds one of the user's own groups.
@@ -130,24 +128,9 @@ impl Store {
     }
 }
 
-const GROUP_SELECT: &str = "SELECT g.id, g.name, g.fellowship_id, f.name, g.notes, g.contact, g.website,
-        g.favourite, g.source, (SELECT count(*) FROM meetings m WHERE m.group_id = g.id)
+const GROUP_SELECT: &str = "SELECT g.id, g.name, g.fellowship_id, f.name AS fellowship_name, g.notes, g.contact,
+        g.website, g.favourite, g.source, (SELECT count(*) FROM meetings m WHERE m.group_id = g.id) AS meeting_count
      FROM groups g LEFT JOIN fellowships f ON f.id = g.fellowship_id";
-
-fn group_from_row(row: &Row) -> rusqlite::Result<Group> {
-    Ok(Group {
-        id: row.get(0)?,
-        name: row.get(1)?,
-        fellowship_id: row.get(2)?,
-        fellowship_name: row.get(3)?,
-        notes: row.get(4)?,
-        contact: row.get(5)?,
-        website: row.get(6)?,
-        favourite: row.get(7)?,
-        source: row.get(8)?,
-        meeting_count: row.get(9)?,
-    })
-}
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,7 @@
 
 mod builtin;
 mod groups;
+mod lexicon;
 mod search;
 
 pub use crate::text::fold;
@@ -55,8 +56,10 @@ pub enum Format {
     Phone,
 }
 
-/// A built-in fellowship, with what the user keeps about it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+/// A built-in fellowship, with what the user keeps about it (read from `assets/fellowships.json`,
+/// then from the database with the user's favourite and notes).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 pub struct Fellowship {
     pub id: String,
     pub name: String,
@@ -69,7 +72,9 @@ pub struct Fellowship {
     pub website: Option<String>,
     pub meetings_url: Option<String>,
     pub meetings_note: Option<String>,
+    #[serde(default)]
     pub favourite: bool,
+    #[serde(default)]
     pub notes: String,
 }
 

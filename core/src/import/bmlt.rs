@@ -63,19 +63,7 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
         },
         None => 60,
     };
-    let time_zone = match fields::text(row, "time_zone", 64, &mut notes) {
-        Some(zone) => match zone.parse::<Tz>() {
-            Ok(tz) => Some(tz),
-            Err(_) => {
-                notes.warn(
-                    "time_zone",
-                    format!("\"{}\" is not a time zone, so the list's zone is used.", fields::shorten(&zone)),
-                );
-                None
-            }
-        },
-        None => None,
-    };
+    let time_zone = fields::time_zone(row, "time_zone", &mut notes);
     let own_zone = time_zone.is_some();
     let conference_url = fields::web_link(row, "virtual_meeting_link", &mut notes);
     let conference_phone = fields::dial_string(row, "phone_meeting_number", &mut notes);
@@ -97,20 +85,9 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
             .collect();
     let active = !closed_for_now && fields::text(row, "published", 4, &mut notes).as_deref() != Some("0");
 
+    // BMLT rows name no group and no time of their last change.
     RowOutcome::Meeting(Box::new(FeedMeeting {
-        slug,
-        group: None,
-        zone: time_zone.or(default_zone),
-        own_zone,
-        active,
-        source_updated: None,
         details: MeetingDetails {
-            name,
-            weekdays: crate::meetings::weekdays_of(weekdays),
-            start_time: start.map(fields::hours_and_minutes),
-            duration_minutes,
-            attendance,
-            types,
             location: fields::short_text(row, "location_text", &mut notes),
             address: (!street.is_empty()).then(|| street.join(", ")),
             latitude: fields::coordinate(row, "latitude", 90.0, &mut notes).filter(|v| *v != 0.0),
@@ -121,8 +98,14 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
             conference_phone,
             conference_phone_notes: None,
             notes: fields::long_text(row, "comments", &mut notes),
-            ..MeetingDetails::default()
+            ..super::when_and_what(name, weekdays, start, duration_minutes, attendance, types)
         },
+        zone: time_zone.or(default_zone),
+        own_zone,
+        active,
+        slug,
         warnings: notes.warnings,
+        group: None,
+        source_updated: None,
     }))
 }

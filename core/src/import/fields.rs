@@ -145,6 +145,18 @@ pub(crate) fn coordinate(row: &Row, key: &'static str, limit: f64, notes: &mut N
 
 /// Reads a time of day: "19:00", "7:00", "19:00:00", "7:00 PM", "7:00 pm", "7pm", "7 P.M.", "noon",
 /// "midnight". `None` for anything else.
+/// A row's own time zone; one that is not a zone is dropped with a warning (the list's is used).
+pub(crate) fn time_zone(row: &mut Row, key: &'static str, notes: &mut Notes) -> Option<chrono_tz::Tz> {
+    let zone = text(row, key, 64, notes)?;
+    match zone.parse() {
+        Ok(tz) => Some(tz),
+        Err(_) => {
+            notes.warn(key, format!("\"{}\" is not a time zone, so the list's zone is used.", shorten(&zone)));
+            None
+        }
+    }
+}
+
 pub(crate) fn time_of_day(raw: &str) -> Option<NaiveTime> {
     if let Some(time) = parse_start_time(raw) {
         return Some(time); // "19:00", as most feeds write it

@@ -111,19 +111,7 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
         _ => 60,
     };
 
-    let time_zone = match fields::text(row, "timezone", 64, &mut notes) {
-        Some(zone) => match zone.parse::<Tz>() {
-            Ok(tz) => Some(tz),
-            Err(_) => {
-                notes.warn(
-                    "timezone",
-                    format!("\"{}\" is not a time zone, so the list's zone is used.", fields::shorten(&zone)),
-                );
-                None
-            }
-        },
-        None => None,
-    };
+    let time_zone = fields::time_zone(row, "timezone", &mut notes);
     let own_zone = time_zone.is_some();
     let time_zone = time_zone.or(default_zone);
 
@@ -195,12 +183,6 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
         active,
         source_updated: fields::text(row, "updated", 40, &mut notes),
         details: MeetingDetails {
-            name,
-            weekdays: crate::meetings::weekdays_of(weekdays),
-            start_time: start.map(fields::hours_and_minutes),
-            duration_minutes,
-            attendance,
-            types,
             location,
             address,
             latitude: fields::coordinate(row, "latitude", 90.0, &mut notes),
@@ -211,7 +193,7 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
             conference_phone,
             conference_phone_notes: fields::short_text(row, "conference_phone_notes", &mut notes),
             notes: fields::long_text(row, "notes", &mut notes),
-            ..MeetingDetails::default()
+            ..super::when_and_what(name, weekdays, start, duration_minutes, attendance, types)
         },
         warnings: notes.warnings,
     }))

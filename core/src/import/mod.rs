@@ -50,6 +50,27 @@ pub(crate) struct FeedMeeting {
 
 pub(crate) use read::RowOutcome;
 
+/// What every format reads the same way: a row's name, days, time, length, attendance and types;
+/// each format adds the place and the ways to join.
+pub(crate) fn when_and_what(
+    name: String,
+    weekdays: u8,
+    start: Option<chrono::NaiveTime>,
+    duration_minutes: u32,
+    attendance: crate::meetings::Attendance,
+    types: Vec<String>,
+) -> MeetingDetails {
+    MeetingDetails {
+        name,
+        weekdays: crate::meetings::weekdays_of(weekdays),
+        start_time: start.map(fields::hours_and_minutes),
+        duration_minutes,
+        attendance,
+        types,
+        ..MeetingDetails::default()
+    }
+}
+
 /// The name meetings from `path` are kept under: the file's name without its extension.
 pub fn source_name_for(path: &Path) -> String {
     path.file_stem()

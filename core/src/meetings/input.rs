@@ -11,8 +11,6 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct MeetingInput {
-    #[serde(flatten)]
-    #[ts(flatten)]
     pub details: MeetingDetails,
     pub group: Option<i64>,
 }

@@ -69,14 +69,15 @@ pub struct Meeting {
     pub source: Option<String>,
     /// The source's key for the meeting; `None` for a meeting made in the app.
     pub slug: Option<String>,
-    #[serde(flatten)]
-    #[ts(flatten)]
+    /// Read from its own columns (see `table.rs`), not by name.
+    #[serde(default)]
     pub details: MeetingDetails,
     /// The group's id.
     pub group: Option<i64>,
     pub fellowship_name: Option<String>,
     pub group_name: Option<String>,
     /// The type codes with what each means in the meeting's fellowship.
+    #[serde(default)]
     pub type_names: Vec<MeetingType>,
     /// The user's own notes; never changed by an import.
     pub personal_notes: String,
@@ -105,7 +106,7 @@ fn meeting_select() -> &'static str {
     static SELECT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     SELECT.get_or_init(|| {
         format!(
-            "SELECT m.id, m.source, m.slug, m.group_id, {}, f.name AS fellowship_name, g.name AS group_name,
+            "SELECT m.id, m.source, m.slug, m.group_id AS \"group\", {}, f.name AS fellowship_name, g.name AS group_name,
                     m.personal_notes, m.active, m.listed, s.meeting_id IS NOT NULL AS in_schedule, m.favourite,
                     s.lead_minutes, coalesce(s.remind, 1) AS reminders
              FROM meetings m
@@ -117,25 +118,12 @@ fn meeting_select() -> &'static str {
     })
 }
 
+/// A row of [`meeting_select`]: the details from their columns, the rest by name. Type codes are
+/// named afterwards, once per fellowship (see `Store::name_types`).
 fn meeting_from_row(row: &Row, details: &DetailIndex) -> Result<Meeting> {
-    Ok(Meeting {
-        id: row.get("id")?,
-        source: row.get("source")?,
-        slug: row.get("slug")?,
-        details: details.read(row)?,
-        group: row.get("group_id")?,
-        fellowship_name: row.get("fellowship_name")?,
-        group_name: row.get("group_name")?,
-        // Named afterwards, once per fellowship (see `Store::name_types`).
-        type_names: Vec::new(),
-        personal_notes: row.get("personal_notes")?,
-        active: row.get("active")?,
-        listed: row.get("listed")?,
-        in_schedule: row.get("in_schedule")?,
-        favourite: row.get("favourite")?,
-        lead_minutes: row.get("lead_minutes")?,
-        reminders: row.get("reminders")?,
-    })
+    let mut meeting: Meeting = crate::store::from_row(row)?;
+    meeting.details = details.read(row)?;
+    Ok(meeting)
 }
 
 /// Which meetings a list asks for.

@@ -256,6 +256,7 @@ pub(crate) struct FeedStatements<'c> {
 }
 
 /// A listed meeting as the feed last left it, read to tell "updated" from "unchanged".
+#[derive(serde::Deserialize)]
 pub(crate) struct StoredFeedMeeting {
     pub id: i64,
     pub listed: bool,
@@ -263,6 +264,7 @@ pub(crate) struct StoredFeedMeeting {
     pub group_id: Option<i64>,
     pub active: bool,
     pub source_updated: Option<String>,
+    #[serde(default)]
     pub details: MeetingDetails,
 }
 
@@ -334,15 +336,9 @@ impl<'c> FeedStatements<'c> {
     pub fn find(&mut self, source: &str, slug: &str) -> Result<Option<StoredFeedMeeting>> {
         let mut rows = self.find.query([source, slug])?;
         let Some(row) = rows.next()? else { return Ok(None) };
-        Ok(Some(StoredFeedMeeting {
-            id: row.get("id")?,
-            listed: row.get("listed")?,
-            in_schedule: row.get("in_schedule")?,
-            group_id: row.get("group_id")?,
-            active: row.get("active")?,
-            source_updated: row.get("source_updated")?,
-            details: self.find_index.read(row)?,
-        }))
+        let mut stored: StoredFeedMeeting = crate::store::from_row(row)?;
+        stored.details = self.find_index.read(row)?;
+        Ok(Some(stored))
     }
 }
 

@@ -9,8 +9,10 @@ use chrono::{DateTime, Duration, Utc};
 use std::collections::HashSet;
 
 /// A scheduled meeting with its reminders on, as planning reads it.
+#[derive(serde::Deserialize)]
 struct Remindable {
     id: i64,
+    #[serde(default)]
     details: MeetingDetails,
     fellowship_name: Option<String>,
     group_name: Option<String>,
@@ -101,13 +103,9 @@ impl Store {
         let mut rows = stmt.query([])?;
         let mut meetings = Vec::new();
         while let Some(row) = rows.next()? {
-            meetings.push(Remindable {
-                id: row.get("id")?,
-                details: details.read(row)?,
-                fellowship_name: row.get("fellowship_name")?,
-                group_name: row.get("group_name")?,
-                lead_minutes: row.get("lead_minutes")?,
-            });
+            let mut meeting: Remindable = crate::store::from_row(row)?;
+            meeting.details = details.read(row)?;
+            meetings.push(meeting);
         }
         Ok(meetings)
     }

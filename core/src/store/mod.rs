@@ -118,6 +118,24 @@ impl Store {
     }
 }
 
+/// A row read into `T` by column name (a column `T` has no field for is left aside).
+pub(crate) fn from_row<T: serde::de::DeserializeOwned>(row: &rusqlite::Row) -> Result<T> {
+    serde_rusqlite::from_row(row).map_err(|e| Error::Data(format!("a stored row could not be read: {e}")))
+}
+
+/// Every row of `stmt` run with `params`, each read into `T` by column name.
+pub(crate) fn rows<T: serde::de::DeserializeOwned>(
+    stmt: &mut rusqlite::Statement,
+    params: impl rusqlite::Params,
+) -> Result<Vec<T>> {
+    let mut rows = stmt.query(params)?;
+    let mut read = Vec::new();
+    while let Some(row) = rows.next()? {
+        read.push(from_row(row)?);
+    }
+    Ok(read)
+}
+
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql).foreign_key_check()).collect())
 }

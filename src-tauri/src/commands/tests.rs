@@ -51,13 +51,13 @@ fn err(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Value {
 }
 
 fn meeting_input(name: &str) -> Value {
-    json!({
-        "name": name, "fellowship": "aa", "group": null, "weekdays": [2], "date": null, "start_time": "19:00",
+    json!({ "group": null, "details": {
+        "name": name, "fellowship": "aa", "weekdays": [2], "date": null, "start_time": "19:00",
         "duration_minutes": 60, "time_zone": "America/New_York", "attendance": "hybrid", "types": ["O"],
         "location": "Hall", "address": "1 Main St", "latitude": null, "longitude": null, "location_notes": null,
         "conference_url": "https://example.org/j/1", "conference_url_notes": null, "conference_phone": null,
         "conference_phone_notes": null, "notes": null
-    })
+    } })
 }
 
 #[test]
@@ -143,12 +143,13 @@ fn every_command_answers_through_ipc() {
         ok(&w, "list_meetings", json!({ "filter": { "in_schedule_only": true, "group": null, "fellowship": null } }));
     assert_eq!(listed.as_array().map(Vec::len), Some(1));
     check("get_meeting");
-    assert_eq!(ok(&w, "get_meeting", json!({ "id": id }))["name"], "Tuesday Serenity");
+    assert_eq!(ok(&w, "get_meeting", json!({ "id": id }))["details"]["name"], "Tuesday Serenity");
     assert_eq!(err(&w, "get_meeting", json!({ "id": 999 }))["kind"], "not_found");
     check("update_meeting");
     let mut moved = meeting_input("Tuesday Serenity");
-    moved["start_time"] = json!("19:30");
-    assert_eq!(ok(&w, "update_meeting", json!({ "id": id, "input": moved }))["start_time"], "19:30");
+    moved["details"]["start_time"] = json!("19:30");
+    let updated = ok(&w, "update_meeting", json!({ "id": id, "input": moved }));
+    assert_eq!(updated["details"]["start_time"], "19:30");
     check("set_meeting_notes");
     assert_eq!(
         ok(&w, "set_meeting_notes", json!({ "id": id, "notes": "bring the book" }))["personal_notes"],

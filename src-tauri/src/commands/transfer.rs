@@ -5,10 +5,10 @@
 use crate::state::AppState;
 use homegroup_core::backup::{BackupSummary, RestoreReport};
 use homegroup_core::import::{ImportOptions, ImportPreview, ImportReport};
-use homegroup_core::Result;
+use homegroup_core::{Result, Store, SystemClock};
 use serde::Serialize;
 use std::path::PathBuf;
-use tauri::{AppHandle, Emitter, Runtime, State};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 /// How far a long task is: `done` of `total` (`total` is `None` while it is not known).
 #[derive(Debug, Clone, Serialize)]
@@ -18,10 +18,18 @@ pub struct Progress {
     pub total: Option<u32>,
 }
 
-fn reporter<R: Runtime>(app: AppHandle<R>, task: &'static str) -> impl FnMut(u32, Option<u32>) + Send + 'static {
-    move |done, total| {
+/// Runs a long write on the store, telling the window how far it is: `work` calls its second
+/// argument with how much is done and, when known, the total.
+async fn write_with_progress<R: Runtime, T: Send + 'static>(
+    app: AppHandle<R>,
+    task: &'static str,
+    work: impl FnOnce(&mut Store, &mut dyn FnMut(u32, Option<u32>)) -> Result<T> + Send + 'static,
+) -> Result<T> {
+    let state = app.state::<AppState>().inner().clone();
+    let mut report = move |done, total| {
         let _ = app.emit("progress", Progress { task, done, total });
-    }
+    };
+    state.write(move |store| work(store, &mut report)).await
 }
 
 /// What importing the file would do, without writing anything.
@@ -39,14 +47,14 @@ pub async fn import_preview(
 #[tauri::command]
 pub async fn import_run<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
     path: PathBuf,
     options: ImportOptions,
     rows: Option<u32>,
 ) -> Result<ImportReport> {
-    let clock = state.clock;
-    let mut progress = reporter(app, "import");
-    state.write(move |s| s.import_file(&path, &options, &clock, &mut |done| progress(done, rows))).await
+    write_with_progress(app, "import", move |store, progress| {
+        store.import_file(&path, &options, &SystemClock, &mut |done| progress(done, rows))
+    })
+    .await
 }
 
 /// Saves my schedule as an .ics file; returns how many meetings it holds.
@@ -65,12 +73,9 @@ pub async fn backup_to_file(state: State<'_, AppState>, path: PathBuf) -> Result
 
 /// Restores a backup file, merging it with what is here, telling the window how far it is.
 #[tauri::command]
-pub async fn restore_from_file<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    path: PathBuf,
-) -> Result<RestoreReport> {
-    let clock = state.clock;
-    let mut progress = reporter(app, "restore");
-    state.write(move |s| s.restore_from_file(&path, &clock, &mut |done, total| progress(done, Some(total)))).await
+pub async fn restore_from_file<R: Runtime>(app: AppHandle<R>, path: PathBuf) -> Result<RestoreReport> {
+    write_with_progress(app, "restore", move |store, progress| {
+        store.restore_from_file(&path, &SystemClock, &mut |done, total| progress(done, Some(total)))
+    })
+    .await
 }

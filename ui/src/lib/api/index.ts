@@ -35,28 +35,6 @@ export function isOpenableUrl(url: string): boolean {
   }
 }
 
-/** A meeting's own details, without what the app keeps beside them: what the form edits. */
-export function meetingDetails(meeting: Meeting): MeetingDetails {
-  const {
-    id: _id,
-    source: _source,
-    slug: _slug,
-    group: _group,
-    fellowship_name: _fellowshipName,
-    group_name: _groupName,
-    type_names: _typeNames,
-    personal_notes: _personalNotes,
-    active: _active,
-    listed: _listed,
-    in_schedule: _inSchedule,
-    favourite: _favourite,
-    lead_minutes: _leadMinutes,
-    reminders: _reminders,
-    ...details
-  } = meeting;
-  return details;
-}
-
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   /** The first screen is up: Today with `shown` meetings, or `null` when its data could not be read. */
