@@ -10,8 +10,12 @@ use rusqlite::types::ToSql;
 use rusqlite::{params_from_iter, Connection, Row, Statement};
 use std::sync::OnceLock;
 
-/// A meeting's own columns, in the order of [`MeetingDetails`]' fields and of [`detail_values`].
-pub(crate) const DETAIL_COLUMNS: [&str; 19] = [
+/// How many columns a meeting's details take.
+const DETAILS: usize = 19;
+
+/// A meeting's own columns, in the order of [`MeetingDetails`]' fields and of
+/// [`StoredDetails::values`].
+pub(crate) const DETAIL_COLUMNS: [&str; DETAILS] = [
     "name",
     "fellowship_id",
     "weekdays",
@@ -50,7 +54,7 @@ impl<'a> StoredDetails<'a> {
     }
 
     /// The values of [`DETAIL_COLUMNS`], in that order.
-    pub fn values(&self) -> [&dyn ToSql; 19] {
+    pub fn values(&self) -> [&dyn ToSql; DETAILS] {
         let d = self.details;
         [
             &d.name,
@@ -83,12 +87,12 @@ pub(crate) fn detail_select() -> &'static str {
 }
 
 /// Where each detail column is in a statement's result, found by name once per statement.
-pub(crate) struct DetailIndex([usize; 19]);
+pub(crate) struct DetailIndex([usize; DETAILS]);
 
 impl DetailIndex {
     pub fn of(stmt: &Statement) -> Result<DetailIndex> {
         let names = stmt.column_names();
-        let mut at = [0usize; 19];
+        let mut at = [0usize; DETAILS];
         for (slot, column) in at.iter_mut().zip(DETAIL_COLUMNS) {
             *slot = names
                 .iter()
@@ -238,7 +242,14 @@ pub(crate) fn update_details(
     static SQL: OnceLock<String> = OnceLock::new();
     let sql = SQL.get_or_init(|| {
         let sets: Vec<String> = DETAIL_COLUMNS.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 1)).collect();
-        format!("UPDATE meetings SET {}, group_id = ?20, updated_at = ?21 WHERE id = ?22", sets.join(", "))
+        let after = DETAIL_COLUMNS.len();
+        format!(
+            "UPDATE meetings SET {}, group_id = ?{}, updated_at = ?{} WHERE id = ?{}",
+            sets.join(", "),
+            after + 1,
+            after + 2,
+            after + 3
+        )
     });
     let stored = StoredDetails::new(details)?;
     let mut values: Vec<&dyn ToSql> = stored.values().to_vec();
@@ -291,6 +302,8 @@ impl FeedValues<'_> {
 impl<'c> FeedStatements<'c> {
     pub fn new(conn: &'c Connection) -> Result<FeedStatements<'c>> {
         let columns = DETAIL_COLUMNS.join(", ");
+        // ?1 source, ?2 slug, then the details, then what `FeedValues::values` adds after them.
+        let [group, active, updated, now] = [1, 2, 3, 4].map(|i| format!("?{}", 2 + DETAIL_COLUMNS.len() + i));
         let detail_params: Vec<String> = (3..3 + DETAIL_COLUMNS.len()).map(|i| format!("?{i}")).collect();
         let sets: Vec<String> = DETAIL_COLUMNS.iter().zip(&detail_params).map(|(c, p)| format!("{c} = {p}")).collect();
         let find = conn.prepare(&format!(
@@ -303,13 +316,13 @@ impl<'c> FeedStatements<'c> {
         Ok(FeedStatements {
             insert: conn.prepare(&format!(
                 "INSERT INTO meetings (source, slug, {columns}, group_id, active, source_updated, created_at, updated_at)
-                 VALUES (?1, ?2, {}, ?22, ?23, ?24, ?25, ?25)",
+                 VALUES (?1, ?2, {}, {group}, {active}, {updated}, {now}, {now})",
                 detail_params.join(", ")
             ))?,
             // Only what the feed owns: personal notes, favourite, schedule, skips and attendance stay.
             update: conn.prepare(&format!(
-                "UPDATE meetings SET {}, group_id = ?22, active = ?23, source_updated = ?24, listed = 1,
-                     updated_at = ?25
+                "UPDATE meetings SET {}, group_id = {group}, active = {active}, source_updated = {updated},
+                     listed = 1, updated_at = {now}
                  WHERE source = ?1 AND slug = ?2",
                 sets.join(", ")
             ))?,

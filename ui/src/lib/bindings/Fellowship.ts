@@ -4,6 +4,7 @@ import type { Audience } from "./Audience";
 import type { Format } from "./Format";
 
 /**
- * A built-in fellowship, with what the user keeps about it.
+ * A built-in fellowship, with what the user keeps about it (read from `assets/fellowships.json`,
+ * then from the database with the user's favourite and notes).
  */
 export type Fellowship = { id: string, name: string, abbreviation: string | null, audience: Audience, focus: Array<string>, approaches: Array<Approach>, formats: Array<Format>, description: string, website: string | null, meetings_url: string | null, meetings_note: string | null, favourite: boolean, notes: string, };
