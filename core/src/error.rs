@@ -26,6 +26,9 @@ pub enum Error {
     /// Data in the database or an embedded asset is not what the code expects.
     #[error("data: {0}")]
     Data(String),
+    /// The app lock is on and the app is locked: nothing of the user's can be read or written.
+    #[error("Homegroup is locked.")]
+    Locked,
 }
 
 /// What a storage failure means to the person using the app; never SQLite's own text.
@@ -66,6 +69,7 @@ pub enum ErrorKind {
     Storage,
     Io,
     Data,
+    Locked,
 }
 
 /// The shape an error takes on the wire.
@@ -89,6 +93,7 @@ impl Error {
             Error::Storage(_) | Error::Migration(_) => ErrorKind::Storage,
             Error::Io(_) => ErrorKind::Io,
             Error::Data(_) => ErrorKind::Data,
+            Error::Locked => ErrorKind::Locked,
         }
     }
 

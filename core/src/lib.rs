@@ -16,6 +16,7 @@ pub mod export;
 pub mod generate;
 pub mod guidance;
 pub mod import;
+pub mod lock;
 pub mod meetings;
 pub mod overview;
 pub mod recurrence;

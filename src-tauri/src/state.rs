@@ -66,7 +66,7 @@ impl AppState {
         }
         // A claim a crash left between claiming and delivering comes again if its meeting is ahead.
         writer.release_unfinished_claims()?;
-        let reader = Store::open_reader(&data_dir.join(DATABASE_FILE))?;
+        let reader = Store::open_reader(&data_dir.join(DATABASE_FILE), None)?;
         Ok(AppState(Arc::new(Shared {
             writer: Mutex::new(writer),
             reader: Mutex::new(reader),

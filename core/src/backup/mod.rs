@@ -8,15 +8,20 @@
 //! (source, slug) or (source, source key), rows made in the app by a `uid` given to them when a
 //! backup is first made. A restore merges by those identities, in one transaction.
 //!
+//! A backup can be protected with a passphrase: the same document inside an age file
+//! (`protect.rs`). A restore recognises one by its first bytes and asks for the passphrase.
+//!
 //! `format.rs` is the document, `read.rs` makes it, `restore.rs` merges it, `legacy.rs` reads the
-//! versions before this one.
+//! versions before this one, `protect.rs` encrypts and decrypts it.
 
 mod format;
 mod legacy;
+mod protect;
 mod read;
 mod restore;
 
 pub use format::*;
+pub use protect::{is_protected, MAX_PASSPHRASE_CHARS};
 
 use crate::{Clock, Error, Result, Store};
 use serde::Deserialize;
@@ -29,35 +34,66 @@ pub const BACKUP_VERSION: u32 = 2;
 pub const BACKUP_FORMAT: &str = "homegroup-backup";
 
 impl Store {
-    /// Writes the backup to `path` as JSON.
-    pub fn backup_to_file(&mut self, path: &Path, clock: &dyn Clock) -> Result<BackupSummary> {
+    /// Writes the backup to `path`: the JSON document, or with a passphrase the same bytes
+    /// encrypted to it (an age file). A passphrase that breaks the rules (empty, only spaces, too
+    /// long) is refused before anything is read or written.
+    pub fn backup_to_file(
+        &mut self,
+        path: &Path,
+        clock: &dyn Clock,
+        passphrase: Option<&str>,
+    ) -> Result<BackupSummary> {
+        let passphrase = passphrase.map(protect::passphrase).transpose()?;
         let backup = self.backup(clock)?;
         let text = serde_json::to_vec(&backup).map_err(|e| Error::Data(e.to_string()))?;
-        std::fs::write(path, text)?;
+        let bytes = match passphrase {
+            Some(passphrase) => protect::encrypt(&text, passphrase)?,
+            None => text,
+        };
+        std::fs::write(path, bytes)?;
         Ok(backup.summary())
     }
 
-    /// Reads a backup file and restores it; `progress` is told how many of its meetings are done.
+    /// Reads a backup file, protected or not, and restores it; `progress` is told how many of its
+    /// meetings are done. See [`parse`] for the passphrase.
     pub fn restore_from_file(
         &mut self,
         path: &Path,
         clock: &dyn Clock,
+        passphrase: Option<&str>,
         progress: &mut dyn FnMut(u32, u32),
     ) -> Result<RestoreReport> {
         let bytes = std::fs::read(path)?;
-        let backup = parse(&bytes)?;
+        let backup = parse(&bytes, passphrase)?;
         self.restore_with_progress(&backup, clock, progress)
     }
 
-    /// Parses a backup, checking its format and version first, and restores it.
+    /// Parses a backup that is not protected, checking its format and version first, and restores
+    /// it. A protected one is refused with the passphrase error (no key derivation is tried).
     pub fn restore_bytes(&mut self, bytes: &[u8], clock: &dyn Clock) -> Result<RestoreReport> {
-        let backup = parse(bytes)?;
+        let backup = parse(bytes, None)?;
         self.restore(&backup, clock)
     }
 }
 
 /// A backup file's document, in this version's shape whatever version wrote it.
-pub fn parse(bytes: &[u8]) -> Result<Backup> {
+///
+/// A protected backup (an age file) is opened with `passphrase`: without one, the error names the
+/// field `passphrase` and asks for it; a passphrase that does not open it names `passphrase` too;
+/// a damaged or cut-short one names `file`. A passphrase given for a backup that is not protected
+/// is not needed and is ignored.
+pub fn parse(bytes: &[u8], passphrase: Option<&str>) -> Result<Backup> {
+    if protect::is_protected(bytes) {
+        return parse_document(&protect::decrypt(bytes, passphrase)?);
+    }
+    if protect::is_armored(bytes) {
+        return Err(protect::armored());
+    }
+    parse_document(bytes)
+}
+
+/// The JSON document, checked for its format and version.
+fn parse_document(bytes: &[u8]) -> Result<Backup> {
     #[derive(Deserialize)]
     struct Head {
         format: Option<String>,

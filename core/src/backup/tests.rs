@@ -162,14 +162,183 @@ fn a_file_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("backup.json");
     let mut source = store_with(&["Steps".into()], Some(5), true, false);
-    let summary = source.backup_to_file(&path, &clock).unwrap();
+    let summary = source.backup_to_file(&path, &clock, None).unwrap();
     assert_eq!(summary.meetings, 3);
+    assert!(std::fs::read_to_string(&path).unwrap().contains("\"Steps\""), "a plain backup is JSON");
     let mut fresh = Store::open_in_memory().unwrap();
     let mut seen = Vec::new();
-    let report = fresh.restore_from_file(&path, &clock, &mut |done, total| seen.push((done, total))).unwrap();
+    let report = fresh.restore_from_file(&path, &clock, None, &mut |done, total| seen.push((done, total))).unwrap();
     assert_eq!(seen.last(), Some(&(3, 3)), "progress ends at the total");
     assert_eq!(report.meetings_added, 3);
     assert!(report.summary().starts_with("Restored: 3 meeting(s) added"));
+}
+
+const PASSPHRASE: &str = "caf\u{e9} on the corner, 7pm";
+const NAMES: [&str; 2] = ["Women's Serenity Circle", "Tuesday Steps"];
+
+/// One protected backup of `store_with(NAMES)`, made once for the tests below (scrypt is slow in
+/// a debug build), with the document it holds.
+fn protected() -> &'static (Vec<u8>, Backup) {
+    static FILE: std::sync::OnceLock<(Vec<u8>, Backup)> = std::sync::OnceLock::new();
+    FILE.get_or_init(|| {
+        let clock = clock();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("backup.age");
+        let mut source = store_with(&NAMES.map(String::from), Some(15), true, true);
+        let summary = source.backup_to_file(&path, &clock, Some(PASSPHRASE)).unwrap();
+        assert_eq!(summary.meetings, 4);
+        (std::fs::read(&path).unwrap(), source.backup(&clock).unwrap())
+    })
+}
+
+fn write(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("backup");
+    std::fs::write(&path, bytes).unwrap();
+    (dir, path)
+}
+
+fn restore_file(store: &mut Store, bytes: &[u8], passphrase: Option<&str>) -> Result<RestoreReport> {
+    let (_dir, path) = write(bytes);
+    store.restore_from_file(&path, &clock(), passphrase, &mut |_, _| {})
+}
+
+fn field(result: Result<RestoreReport>) -> (String, String) {
+    let e = result.unwrap_err();
+    (e.payload().field.unwrap_or_default(), e.to_string())
+}
+
+/// Nothing of a backup's is in the store: no meeting, group, note or changed setting.
+fn assert_untouched(store: &Store) {
+    assert!(store.meetings(&MeetingFilter::default()).unwrap().is_empty());
+    assert_eq!(store.settings().unwrap(), crate::settings::Settings::default());
+    assert_eq!(store.fellowship("aa").unwrap().notes, "");
+}
+
+#[test]
+fn a_protected_round_trip_hides_the_data_and_gives_it_back() {
+    let (bytes, document) = protected();
+    assert!(bytes.starts_with(b"age-encryption.org/v1\n-> scrypt "), "binary age, one passphrase recipient");
+    assert!(is_protected(bytes));
+    let text = String::from_utf8_lossy(bytes);
+    for secret in NAMES.iter().chain(&["Sponsor: call Sam", "My home group", "Feed Monday", "homegroup-backup"]) {
+        assert!(!text.contains(secret), "{secret} is in the file in plain text");
+    }
+
+    // Typed differently: decomposed accent (NFD) and a line ending from a terminal.
+    let typed = "cafe\u{301} on the corner, 7pm\r\n";
+    let mut fresh = Store::open_in_memory().unwrap();
+    let report = restore_file(&mut fresh, bytes, Some(typed)).unwrap();
+    assert_eq!((report.meetings_added, report.groups_added, report.attendance_added), (4, 2, 1));
+    assert_eq!(&fresh.backup(&clock()).unwrap(), document, "the same data");
+    assert_eq!(&parse(bytes, Some(PASSPHRASE)).unwrap(), document);
+}
+
+#[test]
+fn a_protected_backup_without_its_passphrase_asks_for_it() {
+    let (bytes, _) = protected();
+    let mut store = Store::open_in_memory().unwrap();
+    let (field_name, message) = field(restore_file(&mut store, bytes, None));
+    assert_eq!(field_name, "passphrase");
+    assert_eq!(message, "This backup is protected with a passphrase. Please type it to open the backup.");
+    // The plain entry point (the fuzz target's) says the same, without deriving a key.
+    let (field_name, _) = field(store.restore_bytes(bytes, &clock()));
+    assert_eq!(field_name, "passphrase");
+    // A blank one is not tried.
+    let (field_name, message) = field(restore_file(&mut store, bytes, Some("  \n")));
+    assert_eq!((field_name.as_str(), message.as_str()), ("passphrase", "Please type a passphrase."));
+    assert_untouched(&store);
+}
+
+#[test]
+fn another_passphrase_does_not_open_it_and_changes_nothing() {
+    let (bytes, _) = protected();
+    let mut store = Store::open_in_memory().unwrap();
+    let (field_name, message) = field(restore_file(&mut store, bytes, Some("cafe on the corner, 7pm")));
+    assert_eq!(field_name, "passphrase");
+    assert_eq!(message, "That passphrase does not open this backup.");
+    assert_untouched(&store);
+}
+
+#[test]
+fn a_damaged_or_cut_short_protected_backup_is_refused_clearly() {
+    let (bytes, _) = protected();
+    let mut store = Store::open_in_memory().unwrap();
+    // Cut in the header: found without the passphrase.
+    let (field_name, message) = field(restore_file(&mut store, &bytes[..40], None));
+    assert_eq!(field_name, "file");
+    assert!(message.contains("damaged or incomplete"), "{message}");
+    // Cut in the body: found once the passphrase opens the header.
+    let (field_name, message) = field(restore_file(&mut store, &bytes[..bytes.len() - 20], Some(PASSPHRASE)));
+    assert_eq!(field_name, "file");
+    assert!(message.contains("damaged or incomplete"), "{message}");
+    // Only the header and its nonce: the body is missing.
+    let end_of_header = bytes.windows(5).position(|w| w == b"\n--- ").unwrap();
+    let header_end = end_of_header + bytes[end_of_header + 1..].iter().position(|&b| b == b'\n').unwrap() + 2;
+    let (field_name, message) = field(restore_file(&mut store, &bytes[..header_end + 16], Some(PASSPHRASE)));
+    assert_eq!(field_name, "file");
+    assert!(message.contains("damaged or incomplete"), "{message}");
+    assert_untouched(&store);
+}
+
+#[test]
+fn files_from_other_apps_are_not_backups() {
+    let mut store = Store::open_in_memory().unwrap();
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+    for (bytes, passphrase) in [
+        (&png[..], None),
+        (&png[..], Some(PASSPHRASE)),
+        (br#"{"name": "Lewes Big Book", "day": 1}"#, None),
+        (br#"[{"name": "Lewes Big Book"}]"#, Some(PASSPHRASE)),
+        (b"", None),
+    ] {
+        let (field_name, message) = field(restore_file(&mut store, bytes, passphrase));
+        assert_eq!((field_name.as_str(), message.as_str()), ("file", "This file is not a Homegroup backup."));
+    }
+    // An age file for a key, not a passphrase.
+    let key = age::x25519::Identity::generate();
+    let recipient = key.to_public();
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient)).unwrap();
+    let mut for_a_key = Vec::new();
+    let mut w = encryptor.wrap_output(&mut for_a_key).unwrap();
+    std::io::Write::write_all(&mut w, b"{}").unwrap();
+    w.finish().unwrap();
+    let (field_name, message) = field(restore_file(&mut store, &for_a_key, Some(PASSPHRASE)));
+    assert_eq!(field_name, "file");
+    assert!(message.contains("age key, not a passphrase"), "{message}");
+    // age's text form.
+    let (field_name, message) = field(restore_file(&mut store, b"-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n", None));
+    assert_eq!(field_name, "file");
+    assert!(message.contains("armored"), "{message}");
+    // An age file of a newer version.
+    let (field_name, message) = field(restore_file(&mut store, b"age-encryption.org/v2\nwhatever\n", None));
+    assert_eq!(field_name, "file");
+    assert!(message.contains("newer kind of encryption"), "{message}");
+    assert_untouched(&store);
+}
+
+#[test]
+fn a_refused_passphrase_writes_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("backup.age");
+    let mut store = store_with(&[], None, false, false);
+    for bad in ["", "   ", &"x".repeat(MAX_PASSPHRASE_CHARS + 1)] {
+        let e = store.backup_to_file(&path, &clock(), Some(bad)).unwrap_err();
+        assert_eq!(e.payload().field.as_deref(), Some("passphrase"));
+        assert!(!path.exists());
+    }
+}
+
+/// `tests/fixtures/backup/protected-v2.age`: a version 2 backup protected with the passphrase in
+/// that folder's README (scrypt work factor 2^10, so it opens fast), as this version wrote it.
+#[test]
+fn a_protected_backup_from_a_fixture_restores() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/backup/protected-v2.age");
+    let mut store = Store::open_in_memory().unwrap();
+    let report =
+        store.restore_from_file(&path, &clock(), Some("correct horse battery staple"), &mut |_, _| {}).unwrap();
+    assert_eq!((report.version, report.meetings_added), (2, 3));
+    assert!(store.meetings(&MeetingFilter::default()).unwrap().iter().any(|m| m.details.name == "Steps"));
 }
 
 proptest! {

@@ -30,6 +30,8 @@ pub const DATABASE_FILE: &str = "homegroup.sqlite3";
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The key's SQL literal when the lock is on: the daily copies are made and read with it.
+    key: Option<String>,
     /// The directory's search index and the change stamp it was built at.
     pub(crate) directory_cache: RefCell<Option<(ChangeStamp, Arc<DirectoryIndex>)>>,
 }
@@ -45,11 +47,20 @@ pub struct ChangeStamp {
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Self> {
+        Self::open_keyed(path, None)
+    }
+
+    /// [`Store::open`] for a database encrypted with `key` (the app lock; see `crate::lock`).
+    pub fn open_keyed(path: &Path, key: Option<&crate::lock::Key>) -> Result<Self> {
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        Self::prepare(conn, Some(path.to_owned()))
+        let key = key.map(crate::lock::Key::sqlcipher_literal);
+        if let Some(literal) = &key {
+            conn.execute_batch(&format!("PRAGMA key = {literal};"))?;
+        }
+        Self::prepare(conn, Some(path.to_owned()), key)
     }
 
     /// Opens the database in the data folder `dir`, creating the folder if needed.
@@ -61,21 +72,25 @@ impl Store {
     /// A second connection to a database [`Store::open`] has brought up to date, for reading only
     /// (SQLite refuses its writes): in WAL mode it answers from the last commit while another
     /// connection writes, so a long import never holds up the screens that only read.
-    pub fn open_reader(path: &Path) -> Result<Self> {
+    pub fn open_reader(path: &Path, key: Option<&crate::lock::Key>) -> Result<Self> {
         let conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let key = key.map(crate::lock::Key::sqlcipher_literal);
+        if let Some(literal) = &key {
+            conn.execute_batch(&format!("PRAGMA key = {literal};"))?;
+        }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "query_only", true)?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        Ok(Store { conn, path: Some(path.to_owned()), directory_cache: RefCell::new(None) })
+        Ok(Store { conn, path: Some(path.to_owned()), key, directory_cache: RefCell::new(None) })
     }
 
     /// A private in-memory database, for tests.
     pub fn open_in_memory() -> Result<Self> {
-        Self::prepare(Connection::open_in_memory()?, None)
+        Self::prepare(Connection::open_in_memory()?, None, None)
     }
 
-    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Self> {
+    fn prepare(mut conn: Connection, path: Option<PathBuf>, key: Option<String>) -> Result<Self> {
         // WAL lets the command line write while the app reads; NORMAL is durable at each
         // checkpoint and never corrupts in WAL mode.
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -87,7 +102,7 @@ impl Store {
         let migrated = migrations().to_latest(&mut conn);
         conn.pragma_update(None, "foreign_keys", true)?;
         migrated?;
-        let mut store = Store { conn, path, directory_cache: RefCell::new(None) };
+        let mut store = Store { conn, path, key, directory_cache: RefCell::new(None) };
         store.refresh_builtin_directory()?;
         Ok(store)
     }
@@ -107,6 +122,11 @@ impl Store {
     pub fn change_stamp(&self) -> Result<ChangeStamp> {
         let data_version = self.conn.pragma_query_value(None, "data_version", |row| row.get(0))?;
         Ok(ChangeStamp { data_version, own_changes: self.conn.total_changes() })
+    }
+
+    /// The key's SQL literal, for other connections to files of this store (the daily copies).
+    pub(crate) fn key_literal(&self) -> Option<&str> {
+        self.key.as_deref()
     }
 
     pub(crate) fn conn(&self) -> &Connection {
@@ -165,7 +185,7 @@ mod tests {
     fn a_reader_sees_the_last_commit_while_a_write_is_open_and_cannot_write() {
         let dir = tempfile::tempdir().unwrap();
         let mut writer = Store::open_in(dir.path()).unwrap();
-        let reader = Store::open_reader(&dir.path().join(DATABASE_FILE)).unwrap();
+        let reader = Store::open_reader(&dir.path().join(DATABASE_FILE), None).unwrap();
         writer.conn().execute("INSERT INTO settings (key, value) VALUES ('k', '1')", []).unwrap();
         let tx = writer.conn_mut().transaction().unwrap();
         tx.execute("UPDATE settings SET value = '2' WHERE key = 'k'", []).unwrap();

@@ -59,7 +59,20 @@ impl Store {
     /// newer version), the file is moved aside, never deleted, and a fresh database is started;
     /// the returned [`Recovery`] says what happened so the app can tell the user.
     pub fn open_or_recover(dir: &Path, now: DateTime<Utc>) -> Result<(Store, Option<Recovery>)> {
-        let first = Store::open_in(dir).and_then(|store| {
+        Store::open_or_recover_keyed(dir, None, now)
+    }
+
+    /// [`Store::open_or_recover`] for a database encrypted with `key`. Only ever called with the key
+    /// the lock's check value accepted (`crate::lock::open_store`), so a file this key cannot read
+    /// is damaged, not locked.
+    pub(crate) fn open_or_recover_keyed(
+        dir: &Path,
+        key: Option<&crate::lock::Key>,
+        now: DateTime<Utc>,
+    ) -> Result<(Store, Option<Recovery>)> {
+        std::fs::create_dir_all(dir)?;
+        let path = dir.join(DATABASE_FILE);
+        let first = Store::open_keyed(&path, key).and_then(|store| {
             store.check_integrity()?;
             Ok(store)
         });
@@ -77,7 +90,7 @@ impl Store {
                 std::fs::rename(&side, dir.join(format!("{}{suffix}", moved_to.display())))?;
             }
         }
-        let store = Store::open_in(dir)?;
+        let store = Store::open_keyed(&path, key)?;
         Ok((store, Some(Recovery { reason, moved_to: moved_to.display().to_string() })))
     }
 
@@ -109,7 +122,7 @@ impl Store {
             // Write to a temporary name first, so a crash never leaves half a copy under a real name.
             let partial = dir.join(format!("{name}.partial"));
             {
-                let mut copy = rusqlite::Connection::open(&partial)?;
+                let mut copy = self.connect_copy(&partial)?;
                 Backup::new(self.conn(), &mut copy)?.run_to_completion(256, Duration::ZERO, None)?;
             }
             std::fs::rename(&partial, &target)?;
@@ -120,6 +133,16 @@ impl Store {
             std::fs::remove_file(dir.join(&old.name))?;
         }
         Ok(made)
+    }
+
+    /// A connection to a copy of this store (a daily copy), with the store's key when it has one:
+    /// copies are encrypted with the database.
+    fn connect_copy(&self, path: &Path) -> Result<rusqlite::Connection> {
+        let conn = rusqlite::Connection::open(path)?;
+        if let Some(literal) = self.key_literal() {
+            conn.execute_batch(&format!("PRAGMA key = {literal};"))?;
+        }
+        Ok(conn)
     }
 
     /// The automatic copies, newest first.
@@ -149,10 +172,7 @@ impl Store {
             .into_iter()
             .find(|c| c.name == name)
             .ok_or_else(|| Error::NotFound(format!("The copy \"{name}\"")))?;
-        let source = rusqlite::Connection::open_with_flags(
-            self.backup_dir()?.join(&copy.name),
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-        )?;
+        let source = self.connect_copy(&self.backup_dir()?.join(&copy.name))?;
         let verdict: String = source.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if verdict != "ok" {
             return Err(Error::invalid("backup", "That copy is damaged and cannot be restored."));
