@@ -14,6 +14,7 @@ mod file;
 mod secret;
 
 pub use convert::Step;
+pub(crate) use file::write_atomically;
 pub use file::{LockConfig, LockFile, AUTO_LOCK_CHOICES, LOCK_FILE};
 pub use secret::{KdfParams, Key, Secret, SecretKind, MIN_PASSPHRASE_CHARS, MIN_PIN_DIGITS};
 

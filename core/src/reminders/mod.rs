@@ -9,6 +9,7 @@
 //! started; once the meeting has started it never does.
 
 mod delivery;
+pub mod plan;
 mod planning;
 mod text;
 

@@ -206,3 +206,99 @@ proptest! {
         }
     }
 }
+
+mod plans {
+    use super::*;
+    use crate::reminders::plan::{ReminderPlan, NUDGE_ID, PLAN_DAYS};
+
+    fn three_meetings(store: &mut Store, clock: &FixedClock) {
+        meeting(store, clock, "Monday Serenity", vec![1], "19:00", "UTC");
+        meeting(store, clock, "Wednesday Hope", vec![3], "12:00", "UTC");
+        meeting(store, clock, "Friday Steps", vec![5], "08:00", "UTC");
+    }
+
+    #[test]
+    fn a_plan_holds_two_weeks_of_discreet_reminders_and_a_nudge_and_keeps_its_ids() {
+        let clock = FixedClock::new(at(2026, 11, 26, 12, 0));
+        let mut store = Store::open_in_memory().unwrap();
+        three_meetings(&mut store, &clock);
+        let plan = store.plan_reminders(clock.now(), Tz::UTC, true, 64, &ReminderPlan::default()).unwrap();
+        assert_eq!(plan.items.len(), 3 * 2 + 1, "three weekly meetings for two weeks, and the nudge");
+        let nudge = plan.items.last().unwrap();
+        assert_eq!((nudge.id, nudge.meeting_id), (NUDGE_ID, None));
+        assert_eq!(nudge.due_at, (clock.now() + Duration::days(PLAN_DAYS - 1)).timestamp());
+        for item in &plan.items {
+            for name in ["Serenity", "Hope", "Steps", "Library", "Al-Anon"] {
+                assert!(!item.title.contains(name) && !item.body.contains(name), "{item:?}");
+            }
+        }
+        let mut ids: Vec<u32> = plan.items.iter().map(|i| i.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), plan.items.len(), "no two share an id");
+
+        // A day later, with a meeting added: the same occurrences keep their ids; new ones get new ids.
+        clock.set(at(2026, 11, 27, 12, 0));
+        meeting(&mut store, &clock, "Sunday Reflections", vec![0], "10:00", "UTC");
+        let next = store.plan_reminders(clock.now(), Tz::UTC, true, 64, &plan).unwrap();
+        for item in next.items.iter().filter(|i| i.meeting_id.is_some()) {
+            if let Some(before) =
+                plan.items.iter().find(|b| b.meeting_id == item.meeting_id && b.starts_at == item.starts_at)
+            {
+                assert_eq!(item.id, before.id, "kept");
+            } else {
+                assert!(!plan.items.iter().any(|b| b.id == item.id), "a new occurrence never reuses an id in use");
+            }
+        }
+    }
+
+    #[test]
+    fn a_plan_cut_short_by_the_limit_nudges_right_after_its_last_reminder() {
+        let clock = FixedClock::new(at(2026, 11, 26, 12, 0));
+        let mut store = Store::open_in_memory().unwrap();
+        three_meetings(&mut store, &clock);
+        let plan = store.plan_reminders(clock.now(), Tz::UTC, false, 3, &ReminderPlan::default()).unwrap();
+        assert_eq!(plan.items.len(), 3);
+        assert_eq!(plan.items[2].due_at, plan.items[1].due_at + 60);
+        assert!(
+            plan.items[0].title.contains("Serenity") || plan.items[0].title.contains("Steps"),
+            "not discreet when not asked"
+        );
+    }
+
+    #[test]
+    fn what_fires_from_the_plan_while_locked_never_fires_again_after_unlocking() {
+        let clock = FixedClock::new(at(2026, 11, 26, 12, 0)); // Thursday
+        let mut store = Store::open_in_memory().unwrap();
+        meeting(&mut store, &clock, "Friday Steps", vec![5], "08:00", "UTC"); // due Friday 07:30
+        let mut plan = store.plan_reminders(clock.now(), Tz::UTC, true, 64, &ReminderPlan::default()).unwrap();
+        // Locked: the loop reads the plan.
+        let due_at = at(2026, 11, 27, 7, 31);
+        let due: Vec<_> = plan.due(due_at).into_iter().cloned().collect();
+        assert_eq!(due.len(), 1);
+        plan.mark_fired(&due[0]);
+        assert!(plan.due(due_at).is_empty(), "not twice from the plan");
+        // Unlocked: what fired is merged, and the store does not fire it again.
+        assert_eq!(store.merge_fired(&plan.fired, due_at).unwrap(), 1);
+        assert!(fire(&mut store, due_at).is_empty(), "not twice after unlocking");
+        // A re-plan while the occurrence is ahead leaves it out.
+        let again = store.plan_reminders(due_at, Tz::UTC, true, 64, &plan).unwrap();
+        assert!(again.due(due_at).is_empty());
+    }
+
+    #[test]
+    fn a_plan_is_kept_on_disk_and_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = FixedClock::new(at(2026, 11, 26, 12, 0));
+        let mut store = Store::open_in(dir.path()).unwrap();
+        three_meetings(&mut store, &clock);
+        let plan = store.plan_reminders(clock.now(), Tz::UTC, true, 64, &ReminderPlan::default()).unwrap();
+        plan.write(dir.path()).unwrap();
+        assert_eq!(ReminderPlan::read(dir.path()).unwrap(), plan);
+        let bytes = std::fs::read(ReminderPlan::path(dir.path())).unwrap();
+        assert!(!bytes.windows(8).any(|w| w == b"Serenity"), "no names on disk");
+        ReminderPlan::remove(dir.path()).unwrap();
+        assert_eq!(ReminderPlan::read(dir.path()).unwrap(), ReminderPlan::default());
+        ReminderPlan::remove(dir.path()).unwrap();
+    }
+}

@@ -1,0 +1,223 @@
+//! The reminders of the next two weeks, planned ahead and kept outside the database, so they keep
+//! coming while the app is locked (and, on phones, so the system can deliver them while the app is
+//! not running). The plan holds only due times, occurrence times and the discreet texts: no
+//! meeting, group, fellowship or place. It ends with a nudge to open Homegroup before it runs out.
+//!
+//! Each occurrence keeps its id from one plan to the next, so a new plan replaces only what
+//! changed; ids are allocated (never hashed), so two occurrences never share one.
+
+use super::{notification_text, Reminder};
+use crate::lock::LOCK_FILE;
+use crate::{Error, Result, Store};
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// How far ahead a plan reaches.
+pub const PLAN_DAYS: i64 = 14;
+/// The file's name in the data folder.
+pub const PLAN_FILE: &str = "reminder-plan.json";
+
+/// One notification to have pending: a meeting's reminder, or the nudge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedNotification {
+    /// Stable for its occurrence across plans; 32-bit, as phones want.
+    pub id: u32,
+    /// The meeting, for merging what fired into the reminder log; `None` for the nudge.
+    pub meeting_id: Option<i64>,
+    /// When the occurrence starts (UTC seconds); `None` for the nudge.
+    pub starts_at: Option<i64>,
+    /// When to show it (UTC seconds).
+    pub due_at: i64,
+    pub title: String,
+    pub body: String,
+}
+
+impl PlannedNotification {
+    /// Whether it should be shown at `now`: due, and (for a reminder) its meeting not started.
+    pub fn fires_at(&self, now: DateTime<Utc>) -> bool {
+        let now = now.timestamp();
+        let ends = self.starts_at.map_or(i64::MAX, |start| if start == self.due_at { start + 60 } else { start });
+        self.due_at <= now && now < ends
+    }
+}
+
+/// The plan: what to have pending, and what fired from it while the database could not be written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReminderPlan {
+    pub made_at: i64,
+    pub items: Vec<PlannedNotification>,
+    /// (meeting, occurrence start) of reminders shown from the plan while locked: merged into the
+    /// reminder log at unlock, and never shown twice.
+    pub fired: Vec<(i64, i64)>,
+    /// The next id to give out.
+    pub next_id: u32,
+}
+
+/// The nudge's id: never given to an occurrence.
+pub const NUDGE_ID: u32 = 1;
+
+impl ReminderPlan {
+    pub fn path(dir: &Path) -> PathBuf {
+        dir.join(PLAN_FILE)
+    }
+
+    /// The plan kept in `dir`; none yet is an empty plan.
+    pub fn read(dir: &Path) -> Result<ReminderPlan> {
+        match std::fs::read(Self::path(dir)) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| Error::Data(format!("{PLAN_FILE}: {e}"))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ReminderPlan::default()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Keeps the plan in `dir`, atomically.
+    pub fn write(&self, dir: &Path) -> Result<()> {
+        let bytes = serde_json::to_vec(self).map_err(|e| Error::Data(e.to_string()))?;
+        crate::lock::write_atomically(&Self::path(dir), &bytes)
+    }
+
+    /// Removes the plan (the lock was turned off: the database is readable at any time).
+    pub fn remove(dir: &Path) -> Result<()> {
+        match std::fs::remove_file(Self::path(dir)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+            _ => Ok(()),
+        }
+    }
+
+    /// The notifications due at `now` that have not been shown yet.
+    pub fn due(&self, now: DateTime<Utc>) -> Vec<&PlannedNotification> {
+        self.items
+            .iter()
+            .filter(|item| item.fires_at(now))
+            .filter(|item| match (item.meeting_id, item.starts_at) {
+                (Some(meeting), Some(start)) => !self.fired.contains(&(meeting, start)),
+                _ => !self.fired.contains(&(0, item.due_at)),
+            })
+            .collect()
+    }
+
+    /// Notes that `item` was shown.
+    pub fn mark_fired(&mut self, item: &PlannedNotification) {
+        let key = match (item.meeting_id, item.starts_at) {
+            (Some(meeting), Some(start)) => (meeting, start),
+            _ => (0, item.due_at),
+        };
+        if !self.fired.contains(&key) {
+            self.fired.push(key);
+        }
+    }
+
+    /// When the next notification is due after `now`.
+    pub fn next_due(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.items
+            .iter()
+            .map(|i| i.due_at)
+            .filter(|due| *due > now.timestamp())
+            .min()
+            .and_then(|at| DateTime::from_timestamp(at, 0))
+    }
+}
+
+/// The nudge's text.
+pub const NUDGE_TITLE: &str = "Homegroup";
+pub const NUDGE_BODY: &str = "Open Homegroup to keep your meeting reminders coming.";
+
+impl Store {
+    /// A new plan from `now` for [`PLAN_DAYS`], at most `limit` notifications in all (the nudge
+    /// included), keeping the ids `previous` gave each occurrence. Texts are discreet when
+    /// `discreet` says so (always, while the app is locked).
+    pub fn plan_reminders(
+        &self,
+        now: DateTime<Utc>,
+        zone: Tz,
+        discreet: bool,
+        limit: usize,
+        previous: &ReminderPlan,
+    ) -> Result<ReminderPlan> {
+        let horizon = Duration::days(PLAN_DAYS);
+        let reminders: Vec<Reminder> =
+            self.planned_reminders(now, horizon)?.into_iter().filter(|r| r.due_at > now || r.fires_at(now)).collect();
+        Ok(plan_from(&reminders, now, zone, discreet, limit.max(1), previous))
+    }
+
+    /// Records in the reminder log what fired from a plan while the database was locked, so
+    /// nothing is reminded twice; returns how many were new.
+    pub fn merge_fired(&mut self, fired: &[(i64, i64)], now: DateTime<Utc>) -> Result<usize> {
+        let tx = self.conn_mut().transaction()?;
+        let mut merged = 0;
+        for (meeting, start) in fired.iter().filter(|(meeting, _)| *meeting != 0) {
+            merged += tx.execute(
+                "INSERT OR IGNORE INTO reminder_log (meeting_id, occurrence_at, fired_at, delivered)
+                 SELECT ?1, ?2, ?3, 1 WHERE EXISTS (SELECT 1 FROM meetings WHERE id = ?1)",
+                rusqlite::params![meeting, start, now.timestamp()],
+            )?;
+        }
+        tx.commit()?;
+        Ok(merged)
+    }
+}
+
+/// The plan for `reminders` (soonest due first), pure: ids kept from `previous` where the
+/// occurrence is the same, new ones allocated past every id in use.
+pub fn plan_from(
+    reminders: &[Reminder],
+    now: DateTime<Utc>,
+    zone: Tz,
+    discreet: bool,
+    limit: usize,
+    previous: &ReminderPlan,
+) -> ReminderPlan {
+    let known: HashMap<(i64, i64), u32> =
+        previous.items.iter().filter_map(|i| Some(((i.meeting_id?, i.starts_at?), i.id))).collect();
+    let mut next_id = previous.next_id.max(NUDGE_ID + 1);
+    let mut items: Vec<PlannedNotification> = Vec::new();
+    // One slot is the nudge's.
+    for reminder in reminders.iter().take(limit - 1) {
+        let key = (reminder.meeting_id, reminder.starts_at.timestamp());
+        let id = match known.get(&key) {
+            Some(id) => *id,
+            None => {
+                let id = next_id;
+                // Ids wrap within 31 bits (phones' ids are signed); a plan holds at most a few
+                // hundred, so a wrapped id never meets one still in use.
+                next_id = if next_id >= i32::MAX as u32 { NUDGE_ID + 1 } else { next_id + 1 };
+                id
+            }
+        };
+        let text = notification_text(reminder, reminder.due_at.max(now), zone, discreet);
+        items.push(PlannedNotification {
+            id,
+            meeting_id: Some(reminder.meeting_id),
+            starts_at: Some(reminder.starts_at.timestamp()),
+            due_at: reminder.due_at.timestamp(),
+            title: text.title,
+            body: text.body,
+        });
+    }
+    // The nudge comes before the plan runs out: a day before its end, or, when the limit cut it
+    // short, just after the last reminder it holds (nothing after that one is pending).
+    let cut_short = reminders.len() > limit - 1;
+    let last = items.last().map_or(now.timestamp(), |i| i.due_at);
+    let nudge_at = if cut_short { last + 60 } else { (now + Duration::days(PLAN_DAYS - 1)).timestamp() };
+    items.push(PlannedNotification {
+        id: NUDGE_ID,
+        meeting_id: None,
+        starts_at: None,
+        due_at: nudge_at,
+        title: NUDGE_TITLE.into(),
+        body: NUDGE_BODY.into(),
+    });
+    // What fired stays noted while its occurrence could still be planned, and no longer.
+    let since = now.timestamp() - Duration::days(1).num_seconds();
+    let fired = previous.fired.iter().copied().filter(|(_, start)| *start >= since).collect();
+    ReminderPlan { made_at: now.timestamp(), items, fired, next_id }
+}
+
+/// The lock file and the plan live side by side; the plan is useful only while the lock is on.
+pub fn plan_needed(dir: &Path) -> bool {
+    dir.join(LOCK_FILE).exists() && crate::lock::LockFile::read(dir).is_ok_and(|f| f.lock.is_some())
+}
