@@ -46,7 +46,7 @@ dpkg-deb -I "$deb" >"$root/info" || fail "dpkg -I cannot read the package"
 [ -n "$(field Description)" ] && pass "Description is set" || fail "no Description"
 [ -n "$(field Maintainer)" ] && pass "Maintainer: $(field Maintainer)" || fail "no Maintainer"
 depends=$(field Depends)
-for dep in libwebkit2gtk-4.1-0 libgtk-3-0 libayatana-appindicator3-1; do
+for dep in libwebkit2gtk-4.1-0 libgtk-3-0 libayatana-appindicator3-1 libssl3; do
   # A whole package name in the comma- and bar-separated list.
   if tr ',|' '\n\n' <<<"$depends" | sed 's/(.*)//; s/ //g' | grep -qx "$dep"; then
     pass "Depends lists $dep"

@@ -32,6 +32,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::schedule::AttendanceSummary::export_all(&cfg)?;
     crate::time_zone::TimeZones::export_all(&cfg)?;
     crate::reminders::ReminderStatus::export_all(&cfg)?;
+    crate::lock::LockStatus::export_all(&cfg)?;
     crate::store::Recovery::export_all(&cfg)?;
     crate::store::BackupCopy::export_all(&cfg)?;
     Ok(())

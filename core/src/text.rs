@@ -30,6 +30,14 @@ fn fold_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
     out
 }
 
+/// A PIN or passphrase as the person meant it: Unicode-normalised (NFC), so the same letters typed
+/// on another keyboard give the same key, with one trailing line ending (`\n` or `\r\n`, from a
+/// terminal or a pasted line) trimmed and nothing else.
+pub fn typed_secret(text: &str) -> String {
+    let trimmed = text.strip_suffix('\n').map(|t| t.strip_suffix('\r').unwrap_or(t)).unwrap_or(text);
+    trimmed.nfc().collect()
+}
+
 /// The folded words of a text.
 pub fn folded_words(text: &str) -> Vec<String> {
     fold(text).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()

@@ -22,6 +22,11 @@ pub struct Cli {
     #[arg(long)]
     pub hidden: bool,
 
+    /// When the app lock is on: read the PIN or passphrase from the first line of standard input
+    /// (typed without echo on a terminal). A wrong one counts as a wrong try.
+    #[arg(long, global = true)]
+    pub pin_stdin: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -64,10 +69,31 @@ pub enum Command {
     },
     /// Save your schedule as an iCalendar (.ics) file.
     ExportIcs { file: PathBuf },
-    /// Save everything you made to one backup file.
-    Backup { file: PathBuf },
+    /// Save everything to one backup file.
+    Backup {
+        file: PathBuf,
+        /// Protect the file with a passphrase, read from the next line of standard input.
+        #[arg(long)]
+        passphrase_stdin: bool,
+    },
     /// Bring back a backup file, merging it with what is here.
-    Restore { file: PathBuf },
+    Restore {
+        file: PathBuf,
+        /// The file is protected: read its passphrase from the next line of standard input.
+        #[arg(long)]
+        passphrase_stdin: bool,
+    },
+    /// The app lock.
+    Lock {
+        #[command(subcommand)]
+        action: LockAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LockAction {
+    /// Say whether the app lock is on.
+    Status,
 }
 
 #[derive(Debug, Subcommand)]
@@ -107,10 +133,13 @@ impl From<std::io::Error> for Failure {
 /// Runs a subcommand, if one was given, and returns its exit code; `None` starts the app.
 pub fn run_subcommand(cli: &Cli) -> Option<i32> {
     let command = cli.command.as_ref()?;
+    let mut input = StandardInput;
     let result = homegroup_core::data_folder::from_environment(cli.data_dir.clone())
         .ok_or_else(|| Failure::Input("There is no data folder: set HOMEGROUP_DATA_DIR or --data-dir.".into()))
-        .and_then(|dir| Ok(Store::open_in(&dir)?))
-        .and_then(|mut store| run(command, &mut store));
+        .and_then(|dir| match command {
+            Command::Lock { action: LockAction::Status } => lock_status(&dir),
+            _ => open(&dir, cli.pin_stdin, &mut input).and_then(|mut store| run(command, &mut store, &mut input)),
+        });
     Some(match result {
         Ok(()) => 0,
         Err(Failure::Input(message)) => {
@@ -124,7 +153,50 @@ pub fn run_subcommand(cli: &Cli) -> Option<i32> {
     })
 }
 
-fn run(command: &Command, store: &mut Store) -> Result<(), Failure> {
+/// Reads the lines a command asks for on standard input: the PIN, then a backup's passphrase.
+struct StandardInput;
+
+impl StandardInput {
+    /// The next line; typed without echo when standard input is a terminal.
+    fn secret(&mut self, prompt: &str) -> Result<String, Failure> {
+        if std::io::stdin().is_terminal() {
+            return Ok(rpassword::prompt_password(prompt)?);
+        }
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        if line.is_empty() {
+            return Err(Failure::Input(format!("Standard input ended before the {}", prompt.trim_end_matches(": "))));
+        }
+        Ok(line)
+    }
+}
+
+/// Opens the data folder's store; a locked one needs its PIN on standard input, and a wrong PIN
+/// counts (and waits) as it does in the app.
+fn open(dir: &Path, pin_stdin: bool, input: &mut StandardInput) -> Result<Store, Failure> {
+    let now = homegroup_core::Clock::now(&SystemClock);
+    let key = if homegroup_core::lock::status(dir, now)?.enabled {
+        if !pin_stdin {
+            return Err(Failure::Input("Homegroup is locked: give the PIN on standard input with --pin-stdin".into()));
+        }
+        Some(homegroup_core::lock::unlock(dir, &input.secret("PIN: ")?, now)?)
+    } else {
+        None
+    };
+    Ok(homegroup_core::lock::open_store(dir, key.as_ref(), now)?.0)
+}
+
+fn lock_status(dir: &Path) -> Result<(), Failure> {
+    let status = homegroup_core::lock::status(dir, homegroup_core::Clock::now(&SystemClock))?;
+    match status.kind {
+        Some(homegroup_core::lock::SecretKind::Pin) => println!("The app lock is on, with a PIN."),
+        Some(homegroup_core::lock::SecretKind::Passphrase) => println!("The app lock is on, with a passphrase."),
+        None => println!("The app lock is off."),
+    }
+    Ok(())
+}
+
+fn run(command: &Command, store: &mut Store, input: &mut StandardInput) -> Result<(), Failure> {
     let clock = SystemClock;
     match command {
         Command::Import { file, format, time_zone, fellowship, progress } => {
@@ -181,8 +253,9 @@ fn run(command: &Command, store: &mut Store) -> Result<(), Failure> {
             println!("Saved {events} meeting(s) to {}.", file.display());
             Ok(())
         }
-        Command::Backup { file } => {
-            let summary = store.backup_to_file(file, &clock)?;
+        Command::Backup { file, passphrase_stdin } => {
+            let passphrase = passphrase_stdin.then(|| input.secret("Passphrase: ")).transpose()?;
+            let summary = store.backup_to_file(file, &clock, passphrase.as_deref())?;
             println!(
                 "Backed up {} meeting(s) and {} group(s) to {}.",
                 summary.meetings,
@@ -191,8 +264,12 @@ fn run(command: &Command, store: &mut Store) -> Result<(), Failure> {
             );
             Ok(())
         }
-        Command::Restore { file } => {
-            let report = store.restore_from_file(file, &clock, &mut |_, _| {})?;
+        Command::Lock { action: LockAction::Status } => {
+            lock_status(store.path().and_then(Path::parent).unwrap_or(Path::new(".")))
+        }
+        Command::Restore { file, passphrase_stdin } => {
+            let passphrase = passphrase_stdin.then(|| input.secret("Passphrase: ")).transpose()?;
+            let report = store.restore_from_file(file, &clock, passphrase.as_deref(), &mut |_, _| {})?;
             println!("{}", report.summary());
             Ok(())
         }

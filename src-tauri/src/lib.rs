@@ -2,6 +2,8 @@
 //! No business rules here; every command is a one-line call into `homegroup-core`.
 
 #[cfg(desktop)]
+mod auto_lock;
+#[cfg(desktop)]
 mod cli;
 mod commands;
 #[cfg(target_os = "linux")]
@@ -81,14 +83,24 @@ fn app_builder(builder: tauri::Builder<tauri::Wry>) -> tauri::Builder<tauri::Wry
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .on_window_event(|window, event| {
-            // Closing the window keeps Homegroup in the tray, so reminders keep coming.
             #[cfg(desktop)]
-            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                if window.label() == MAIN_WINDOW {
-                    api.prevent_close();
-                    let _ = window.hide();
-                    // The UI pauses its timers while nobody can see it.
-                    let _ = window.emit("window-visible", false);
+            if window.label() == MAIN_WINDOW {
+                match event {
+                    // Closing the window keeps Homegroup in the tray, so reminders keep coming.
+                    tauri::WindowEvent::CloseRequested { api, .. } => {
+                        api.prevent_close();
+                        let _ = window.hide();
+                        // The UI pauses its timers while nobody can see it.
+                        let _ = window.emit("window-visible", false);
+                        auto_lock::window_out_of_sight(window.app_handle());
+                    }
+                    // Minimised counts as out of sight; a file dialog or a browser taking focus
+                    // does not.
+                    tauri::WindowEvent::Focused(false) if window.is_minimized().unwrap_or(false) => {
+                        auto_lock::window_out_of_sight(window.app_handle());
+                    }
+                    tauri::WindowEvent::Focused(true) => auto_lock::window_in_sight(window.app_handle()),
+                    _ => {}
                 }
             }
             #[cfg(mobile)]
@@ -193,12 +205,39 @@ pub(crate) fn start_at_login<R: tauri::Runtime>(app: &tauri::AppHandle<R>, enabl
     let _ = (app, enabled);
 }
 
+/// Locks the app (see `AppState::lock_now`) and tells the window, which forgets what it showed.
+pub(crate) fn lock_app<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> homegroup_core::Result<()> {
+    app.state::<AppState>().lock_now()?;
+    let _ = app.emit("lock-changed", true);
+    #[cfg(desktop)]
+    tray::set_tooltip(app, "Homegroup");
+    Ok(())
+}
+
+/// The app was unlocked: the window shows the user's data again.
+pub(crate) fn unlocked<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
+    let _ = app.emit("lock-changed", false);
+}
+
+/// A blocking task that did not finish, as the core's error.
+pub(crate) fn join_error(e: impl std::fmt::Display) -> homegroup_core::Error {
+    homegroup_core::Error::Data(format!("the work stopped before it was done: {e}"))
+}
+
 /// "Erase all data": the store and its copies, the autostart entry, the webview's storage; then
 /// Homegroup closes, so nothing it holds in memory is written back. What the webview and the
-/// window state write while closing is removed at exit.
+/// window state write while closing is removed at exit. From the lock screen, where there is no
+/// key, the files are removed without opening them.
 pub(crate) async fn erase_everything<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> homegroup_core::Result<()> {
     let state = app.state::<AppState>().inner().clone();
-    state.write(|store| store.erase_all_data()).await?;
+    if state.is_locked() {
+        let dir = state.data_dir.clone();
+        tauri::async_runtime::spawn_blocking(move || homegroup_core::lock::erase_files(&dir))
+            .await
+            .map_err(join_error)??;
+    } else {
+        state.write(|store| store.erase_all_data()).await?;
+    }
     state.erased.store(true, Ordering::SeqCst);
     start_at_login(&app, false);
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {

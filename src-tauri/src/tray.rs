@@ -10,14 +10,19 @@ const TRAY_ID: &str = "main";
 
 pub fn build(app: &App) -> tauri::Result<()> {
     let open = MenuItem::with_id(app, "open", "Open Homegroup", true, None::<&str>)?;
+    // Does nothing while the app lock is off.
+    let lock = MenuItem::with_id(app, "lock", "Lock now", true, None::<&str>)?;
     let quit = MenuItem::with_id(app, "quit", "Quit Homegroup…", true, None::<&str>)?;
-    let menu = Menu::with_items(app, &[&open, &quit])?;
+    let menu = Menu::with_items(app, &[&open, &lock, &quit])?;
     TrayIconBuilder::with_id(TRAY_ID)
         .icon(tauri::image::Image::from_bytes(include_bytes!("../../assets/icons/tray.png"))?)
         .tooltip("Homegroup")
         .menu(&menu)
         .on_menu_event(|app, event| match event.id.as_ref() {
             "open" => crate::show_main_window(app),
+            "lock" => {
+                let _ = crate::lock_app(app);
+            }
             "quit" => confirm_quit(app),
             _ => {}
         })

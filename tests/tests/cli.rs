@@ -96,10 +96,12 @@ fn import_list_schedule_next_export_backup_restore() {
     ok(&data, &["backup", backup.to_str().unwrap()]);
     let other = dir.path().join("other");
     let stdout = ok(&other, &["restore", backup.to_str().unwrap()]);
-    assert!(stdout.contains("1 meeting(s) added"), "{stdout}");
+    assert!(stdout.contains("123 meeting(s) added"), "the whole list comes back: {stdout}");
     let restored: Vec<Value> = serde_json::from_str(&ok(&other, &["meetings", "--json"])).unwrap();
-    assert_eq!(restored.len(), 1);
-    assert_eq!(restored[0]["in_schedule"], true);
+    assert_eq!(restored.len(), 123);
+    let scheduled: Vec<&Value> = restored.iter().filter(|m| m["in_schedule"] == true).collect();
+    assert_eq!(scheduled.len(), 1);
+    assert_eq!(scheduled[0]["slug"], "rehoboth-beach-speaker");
 
     ok(&data, &["schedule", "remove", "rehoboth-beach-speaker"]);
     let next: Vec<Value> = serde_json::from_str(&ok(&data, &["next", "--json"])).unwrap();
@@ -157,4 +159,64 @@ fn version_prints_and_exits_0() {
     let out = run(dir.path(), &["--version"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("homegroup "));
+}
+
+/// Runs `homegroup ARGS` with `input` on standard input (not a terminal).
+fn run_with_input(data: &Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(app_binary())
+        .args(args)
+        .env("HOMEGROUP_DATA_DIR", data)
+        .env_remove("DISPLAY")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the app binary runs");
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_locked_store_asks_for_its_pin_on_standard_input_and_backups_for_their_passphrase() {
+    use homegroup_core::lock::{self, KdfParams, SecretKind};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert_eq!(import(&data).status.code(), Some(0));
+    assert_eq!(ok(&data, &["lock", "status"]).trim(), "The app lock is off.");
+    lock::turn_on(&data, "424242", SecretKind::Pin, false, KdfParams::FOR_TESTS, &mut |_| {}).unwrap();
+    assert_eq!(ok(&data, &["lock", "status"]).trim(), "The app lock is on, with a PIN.");
+
+    let out = run(&data, &["meetings", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "homegroup: Homegroup is locked: give the PIN on standard input with --pin-stdin"
+    );
+    let wrong = run_with_input(&data, &["meetings", "--json", "--pin-stdin"], "111111\n");
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("That PIN is not right."));
+    let right = run_with_input(&data, &["meetings", "--json", "--pin-stdin"], "424242\n");
+    assert_eq!(right.status.code(), Some(0), "{}", String::from_utf8_lossy(&right.stderr));
+    assert_eq!(serde_json::from_slice::<Vec<Value>>(&right.stdout).unwrap().len(), 123);
+
+    // A protected backup: the PIN on the first line, the passphrase on the next.
+    let file = dir.path().join("backup.age");
+    let backup = run_with_input(
+        &data,
+        &["backup", file.to_str().unwrap(), "--passphrase-stdin", "--pin-stdin"],
+        "424242\nlong enough passphrase\n",
+    );
+    assert_eq!(backup.status.code(), Some(0), "{}", String::from_utf8_lossy(&backup.stderr));
+    let elsewhere = dir.path().join("elsewhere");
+    let refused = run_with_input(&elsewhere, &["restore", file.to_str().unwrap(), "--passphrase-stdin"], "wrong one\n");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("does not open this backup"));
+    let restored = run_with_input(
+        &elsewhere,
+        &["restore", file.to_str().unwrap(), "--passphrase-stdin"],
+        "long enough passphrase\n",
+    );
+    assert_eq!(restored.status.code(), Some(0), "{}", String::from_utf8_lossy(&restored.stderr));
+    assert_eq!(serde_json::from_str::<Vec<Value>>(&ok(&elsewhere, &["meetings", "--json"])).unwrap().len(), 123);
 }

@@ -3,13 +3,12 @@
 //! `age -d` opens such a file, and Homegroup opens one that `age -p` made.
 //!
 //! Binary, not armored: the workspace builds age without its `armor` feature, the binary form is
-//! what `age` writes by default, and it is a third smaller. A backup is a file the user picks in a
+//! what `age` writes by default, and it is a quarter smaller. A backup is a file the user picks in a
 //! dialog, never text pasted somewhere, so armor would buy nothing.
 
 use crate::{Error, Result};
 use age::secrecy::SecretString;
 use std::io::{Read, Write};
-use unicode_normalization::UnicodeNormalization;
 
 /// The first bytes of every age file (binary form); the version follows.
 const AGE_MAGIC: &[u8] = b"age-encryption.org/";
@@ -38,9 +37,7 @@ pub fn is_protected(bytes: &[u8]) -> bool {
 /// (`\n` or `\r\n`, from a terminal or a pasted line) trimmed and nothing else. Empty, only
 /// spaces, or over [`MAX_PASSPHRASE_CHARS`] characters is refused, naming the field `passphrase`.
 pub(super) fn passphrase(text: &str) -> Result<SecretString> {
-    let trimmed = text.strip_suffix('\n').map(|t| t.strip_suffix('\r').unwrap_or(t)).unwrap_or(text);
-    let normalised: String = trimmed.nfc().collect();
-    let secret = SecretString::from(normalised);
+    let secret = SecretString::from(crate::text::typed_secret(text));
     let text = age::secrecy::ExposeSecret::expose_secret(&secret);
     if text.chars().count() > MAX_PASSPHRASE_CHARS {
         return Err(Error::invalid(

@@ -222,6 +222,24 @@ pub fn save_screen_settings(dir: &Path, auto_lock_minutes: u32, theme: Theme) ->
     Ok(())
 }
 
+/// Removes every file of the user's from `dir` without opening the database: "Erase all data"
+/// from the lock screen, where there is no key. The lock goes with them.
+pub fn erase_files(dir: &Path) -> Result<()> {
+    convert::recover(dir)?;
+    for name in [DATABASE_FILE.to_owned(), format!("{DATABASE_FILE}-wal"), format!("{DATABASE_FILE}-shm")] {
+        match std::fs::remove_file(dir.join(name)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+            _ => {}
+        }
+    }
+    crate::store::remove_leftovers(dir)?;
+    crate::reminders::plan::ReminderPlan::remove(dir)?;
+    match std::fs::remove_file(LockFile::path(dir)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
 /// Opens the store in `dir` with `key` (none when the lock is off). A locked store is never opened
 /// without its key, so it is never taken for a damaged one and moved aside.
 pub fn open_store(dir: &Path, key: Option<&Key>, now: DateTime<Utc>) -> Result<(Store, Option<Recovery>)> {

@@ -7,7 +7,6 @@ use crate::{Error, Result};
 use argon2::{Algorithm, Argon2, Params, Version};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-use unicode_normalization::UnicodeNormalization;
 
 /// A PIN or a passphrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -57,8 +56,7 @@ impl Secret {
     }
 
     fn normalise(text: &str) -> Secret {
-        let trimmed = text.strip_suffix('\n').map(|t| t.strip_suffix('\r').unwrap_or(t)).unwrap_or(text);
-        Secret(trimmed.nfc().collect())
+        Secret(crate::text::typed_secret(text))
     }
 }
 
@@ -84,7 +82,8 @@ impl KdfParams {
     pub const FOR_TESTS: KdfParams = KdfParams { memory_kib: 256, iterations: 1, lanes: 1 };
 }
 
-/// The database key; wiped when dropped.
+/// The database key; wiped when dropped (each copy of it too).
+#[derive(Clone)]
 pub struct Key([u8; 32]);
 
 impl Key {

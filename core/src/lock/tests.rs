@@ -206,3 +206,20 @@ fn the_screen_settings_are_checked_and_kept() {
     let status = status(dir.path(), now()).unwrap();
     assert_eq!((status.auto_lock_minutes, status.theme), (0, Theme::Dark));
 }
+
+#[test]
+fn erasing_from_the_lock_screen_removes_every_file_and_the_lock() {
+    let dir = folder_with_data();
+    drop(lock_on(dir.path(), "246810"));
+    std::fs::write(dir.path().join("not-homegroups.txt"), "kept").unwrap();
+    erase_files(dir.path()).unwrap();
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["not-homegroups.txt"]);
+    assert!(!status(dir.path(), now()).unwrap().enabled);
+    let (store, _) = open_store(dir.path(), None, now()).unwrap();
+    assert!(meeting_names(&store).is_empty(), "a fresh start");
+}

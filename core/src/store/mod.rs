@@ -30,8 +30,8 @@ pub const DATABASE_FILE: &str = "homegroup.sqlite3";
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
-    /// The key's SQL literal when the lock is on: the daily copies are made and read with it.
-    key: Option<String>,
+    /// The key when the lock is on: the daily copies are made and read with it.
+    key: Option<crate::lock::Key>,
     /// The directory's search index and the change stamp it was built at.
     pub(crate) directory_cache: RefCell<Option<(ChangeStamp, Arc<DirectoryIndex>)>>,
 }
@@ -56,11 +56,10 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        let key = key.map(crate::lock::Key::sqlcipher_literal);
-        if let Some(literal) = &key {
-            conn.execute_batch(&format!("PRAGMA key = {literal};"))?;
+        if let Some(key) = key {
+            conn.execute_batch(&format!("PRAGMA key = {};", key.sqlcipher_literal()))?;
         }
-        Self::prepare(conn, Some(path.to_owned()), key)
+        Self::prepare(conn, Some(path.to_owned()), key.cloned())
     }
 
     /// Opens the database in the data folder `dir`, creating the folder if needed.
@@ -75,14 +74,13 @@ impl Store {
     pub fn open_reader(path: &Path, key: Option<&crate::lock::Key>) -> Result<Self> {
         let conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        let key = key.map(crate::lock::Key::sqlcipher_literal);
-        if let Some(literal) = &key {
-            conn.execute_batch(&format!("PRAGMA key = {literal};"))?;
+        if let Some(key) = key {
+            conn.execute_batch(&format!("PRAGMA key = {};", key.sqlcipher_literal()))?;
         }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "query_only", true)?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        Ok(Store { conn, path: Some(path.to_owned()), key, directory_cache: RefCell::new(None) })
+        Ok(Store { conn, path: Some(path.to_owned()), key: key.cloned(), directory_cache: RefCell::new(None) })
     }
 
     /// A private in-memory database, for tests.
@@ -90,7 +88,7 @@ impl Store {
         Self::prepare(Connection::open_in_memory()?, None, None)
     }
 
-    fn prepare(mut conn: Connection, path: Option<PathBuf>, key: Option<String>) -> Result<Self> {
+    fn prepare(mut conn: Connection, path: Option<PathBuf>, key: Option<crate::lock::Key>) -> Result<Self> {
         // WAL lets the command line write while the app reads; NORMAL is durable at each
         // checkpoint and never corrupts in WAL mode.
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -125,8 +123,13 @@ impl Store {
     }
 
     /// The key's SQL literal, for other connections to files of this store (the daily copies).
-    pub(crate) fn key_literal(&self) -> Option<&str> {
-        self.key.as_deref()
+    pub(crate) fn key_literal(&self) -> Option<String> {
+        self.key.as_ref().map(crate::lock::Key::sqlcipher_literal)
+    }
+
+    /// The key the store was opened with (the app lock), to open it again.
+    pub fn key(&self) -> Option<crate::lock::Key> {
+        self.key.clone()
     }
 
     pub(crate) fn conn(&self) -> &Connection {

@@ -16,16 +16,17 @@ pub fn window_visible<R: Runtime>(window: tauri::WebviewWindow<R>) -> bool {
     window.is_visible().unwrap_or(true)
 }
 
-/// The UI has drawn its first screen: Today with `shown` meetings, or (`None`) a screen saying its
-/// data could not be read. A start-up benchmark or test that asked for it gets the answer as the
-/// exit code (0: Today with real data).
+/// The UI has drawn its first screen: the lock screen (`locked`), Today with `shown` meetings, or
+/// (`None`) a screen saying its data could not be read. A start-up benchmark or test that asked for
+/// it gets the answer as the exit code (0: the lock screen, or Today with real data).
 #[tauri::command]
-pub fn ui_ready<R: Runtime>(app: AppHandle<R>, shown: Option<u32>) {
+pub fn ui_ready<R: Runtime>(app: AppHandle<R>, shown: Option<u32>, locked: bool) {
     if crate::test_hooks::exit_when_ready() {
-        match shown {
-            Some(count) => println!("homegroup: ready, Today shows {count} meeting(s)"),
-            None => println!("homegroup: ready, but Today could not read its data"),
+        match (locked, shown) {
+            (true, _) => println!("homegroup: ready, the lock screen is shown"),
+            (false, Some(count)) => println!("homegroup: ready, Today shows {count} meeting(s)"),
+            (false, None) => println!("homegroup: ready, but Today could not read its data"),
         }
-        app.exit(if shown.is_some() { 0 } else { 1 });
+        app.exit(if locked || shown.is_some() { 0 } else { 1 });
     }
 }

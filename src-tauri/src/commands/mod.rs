@@ -4,6 +4,7 @@
 pub mod app;
 pub mod directory;
 pub mod guidance;
+pub mod lock;
 pub mod meetings;
 pub mod overview;
 pub mod reminders;
@@ -68,5 +69,12 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         transfer::export_ics,
         transfer::backup_to_file,
         transfer::restore_from_file,
+        lock::lock_status,
+        lock::unlock,
+        lock::lock_now,
+        lock::turn_lock_on,
+        lock::change_lock,
+        lock::turn_lock_off,
+        lock::save_auto_lock,
     ]
 }

@@ -48,4 +48,11 @@ pub const COMMANDS: &[&str] = &[
     "restore_backup",
     "erase_all_data",
     "window_visible",
+    "lock_status",
+    "unlock",
+    "lock_now",
+    "turn_lock_on",
+    "change_lock",
+    "turn_lock_off",
+    "save_auto_lock",
 ];

@@ -8,7 +8,7 @@ use tauri::{AppHandle, Runtime, State};
 /// What happened at start if the saved data could not be read (and was moved aside).
 #[tauri::command]
 pub fn startup_notice(state: State<'_, AppState>) -> Option<Recovery> {
-    state.recovery.clone()
+    state.recovery.lock().unwrap_or_else(|e| e.into_inner()).clone()
 }
 
 /// The automatic daily copies, newest first.

@@ -19,5 +19,8 @@ pub async fn save_settings<R: Runtime>(
 ) -> Result<Settings> {
     let saved = state.write(move |s| s.save_settings(&settings)).await?;
     crate::start_at_login(&app, saved.start_at_login);
+    // The lock screen is shown in the same look, read before unlocking.
+    let auto_lock = state.lock_status()?.auto_lock_minutes;
+    homegroup_core::lock::save_screen_settings(&state.data_dir, auto_lock, saved.theme)?;
     Ok(saved)
 }

@@ -4,6 +4,7 @@
 //! `{ kind, message, field }`; and a command the main window is not granted is refused.
 
 use crate::state::AppState;
+use homegroup_core::lock::KdfParams;
 use serde_json::{json, Value};
 use std::path::Path;
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -17,7 +18,7 @@ fn app_in(data_dir: &Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntim
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None))
-        .manage(AppState::open(data_dir.to_owned(), wake).expect("the data folder opens"))
+        .manage(AppState::open_with(data_dir.to_owned(), wake, KdfParams::FOR_TESTS).expect("the data folder opens"))
         .invoke_handler(super::handler())
         .build(tauri::generate_context!("tauri.conf.json", test = true))
         .expect("the app builds on the mock runtime");
@@ -75,7 +76,7 @@ fn every_command_answers_through_ipc() {
     check("window_visible");
     assert!(ok(&w, "window_visible", json!({})).is_boolean());
     check("ui_ready");
-    assert_eq!(ok(&w, "ui_ready", json!({ "shown": 2 })), Value::Null);
+    assert_eq!(ok(&w, "ui_ready", json!({ "shown": 2, "locked": false })), Value::Null);
 
     check("get_settings");
     let mut settings = ok(&w, "get_settings", json!({}));
@@ -207,6 +208,35 @@ fn every_command_answers_through_ipc() {
     check("restore_backup");
     assert_eq!(err(&w, "restore_backup", json!({ "name": "homegroup-2026-01-01.sqlite3" }))["kind"], "not_found");
 
+    // The app lock, on and off.
+    check("lock_status");
+    assert_eq!(ok(&w, "lock_status", json!({}))["enabled"], false);
+    check("turn_lock_on");
+    let e = err(&w, "turn_lock_on", json!({ "pin": "123", "kind": "pin", "removeUnreadable": false }));
+    assert_eq!(e["field"], "new_pin", "{e}");
+    assert_eq!(
+        ok(&w, "turn_lock_on", json!({ "pin": "246810", "kind": "pin", "removeUnreadable": false }))["enabled"],
+        true
+    );
+    assert_eq!(ok(&w, "get_overview", json!({}))["scheduled_meetings"], 1, "still unlocked after turning it on");
+    check("save_auto_lock");
+    assert_eq!(ok(&w, "save_auto_lock", json!({ "minutes": 5 }))["auto_lock_minutes"], 5);
+    assert_eq!(err(&w, "save_auto_lock", json!({ "minutes": 3 }))["field"], "auto_lock_minutes");
+    check("lock_now");
+    ok(&w, "lock_now", json!({}));
+    assert_eq!(ok(&w, "lock_status", json!({}))["locked"], true);
+    check("unlock");
+    assert_eq!(err(&w, "unlock", json!({ "pin": "000000" }))["message"], "That PIN is not right.");
+    ok(&w, "unlock", json!({ "pin": "246810" }));
+    assert_eq!(ok(&w, "get_overview", json!({}))["scheduled_meetings"], 1, "unlocked again");
+    check("change_lock");
+    let changed =
+        ok(&w, "change_lock", json!({ "current": "246810", "pin": "a long passphrase", "kind": "passphrase" }));
+    assert_eq!(changed["kind"], "passphrase");
+    check("turn_lock_off");
+    assert_eq!(err(&w, "turn_lock_off", json!({ "current": "246810" }))["field"], "pin");
+    assert_eq!(ok(&w, "turn_lock_off", json!({ "current": "a long passphrase" }))["enabled"], false);
+
     check("delete_meeting");
     ok(&w, "delete_meeting", json!({ "id": id }));
     check("remove_from_schedule");
@@ -223,6 +253,72 @@ fn every_command_answers_through_ipc() {
     let mut declared = super::COMMANDS.to_vec();
     declared.sort_unstable();
     assert_eq!(called, declared, "every command is called here");
+}
+
+/// While locked, every command that reads or writes the user's data answers `{kind: "locked"}`;
+/// the lock screen's own commands and the bundled guidance still answer.
+#[test]
+fn while_locked_every_data_command_answers_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app_in(&dir.path().join("data"));
+    ok(&w, "turn_lock_on", json!({ "pin": "246810", "kind": "pin", "removeUnreadable": false }));
+    ok(&w, "lock_now", json!({}));
+    let data_commands = [
+        ("get_settings", json!({})),
+        (
+            "save_settings",
+            json!({ "settings": { "theme": "dark", "first_day_of_week": 1, "default_lead_minutes": 30,
+            "discreet_notifications": false, "start_at_login": false, "ninety_in_ninety": false } }),
+        ),
+        ("get_overview", json!({})),
+        ("search_directory", json!({ "query": { "text": "" } })),
+        ("list_fellowships", json!({})),
+        ("get_fellowship", json!({ "id": "aa" })),
+        ("set_fellowship_notes", json!({ "id": "aa", "notes": "x" })),
+        ("set_favourite", json!({ "target": { "kind": "fellowship", "id": "aa" }, "favourite": true })),
+        ("get_group", json!({ "id": 1 })),
+        ("create_group", json!({ "input": { "name": "x" } })),
+        ("update_group", json!({ "id": 1, "input": { "name": "x" } })),
+        ("group_deletion", json!({ "id": 1 })),
+        ("delete_group", json!({ "id": 1 })),
+        ("list_meetings", json!({ "filter": {} })),
+        ("get_meeting", json!({ "id": 1 })),
+        ("create_meeting", json!({ "input": meeting_input("x"), "inSchedule": true })),
+        ("update_meeting", json!({ "id": 1, "input": meeting_input("x") })),
+        ("delete_meeting", json!({ "id": 1 })),
+        ("set_meeting_notes", json!({ "id": 1, "notes": "x" })),
+        ("set_meeting_favourite", json!({ "id": 1, "favourite": true })),
+        ("add_to_schedule", json!({ "id": 1, "leadMinutes": null, "reminders": true })),
+        ("remove_from_schedule", json!({ "id": 1 })),
+        ("set_skipped", json!({ "id": 1, "localDate": "2030-01-01", "skip": true })),
+        ("set_attended", json!({ "id": 1, "localDate": "2030-01-01", "attended": true })),
+        ("week_agenda", json!({ "weekOffset": 0 })),
+        ("upcoming", json!({})),
+        ("attendance_summary", json!({})),
+        ("reminder_status", json!({})),
+        ("list_backups", json!({})),
+        ("restore_backup", json!({ "name": "x" })),
+        ("import_preview", json!({ "path": "/nonexistent", "options": {} })),
+        ("import_run", json!({ "path": "/nonexistent", "options": {}, "rows": null })),
+        ("export_ics", json!({ "path": "/nonexistent" })),
+        ("backup_to_file", json!({ "path": "/nonexistent" })),
+        ("restore_from_file", json!({ "path": "/nonexistent" })),
+        ("save_auto_lock", json!({ "minutes": 1 })),
+        ("turn_lock_on", json!({ "pin": "135790", "kind": "pin", "removeUnreadable": false })),
+        ("change_lock", json!({ "current": "246810", "pin": "135790", "kind": "pin" })),
+        ("turn_lock_off", json!({ "current": "246810" })),
+    ];
+    for (cmd, args) in data_commands {
+        let e = err(&w, cmd, args);
+        assert_eq!(e["kind"], "locked", "{cmd}: {e}");
+    }
+    let status = ok(&w, "lock_status", json!({}));
+    assert_eq!((status["enabled"].as_bool(), status["locked"].as_bool()), (Some(true), Some(true)));
+    assert!(ok(&w, "guidance_index", json!({})).is_array(), "the guidance needs no unlocking");
+    assert!(ok(&w, "time_zones", json!({}))["all"].is_array());
+    assert_eq!(ok(&w, "startup_notice", json!({})), Value::Null);
+    ok(&w, "unlock", json!({ "pin": "246810" }));
+    assert!(ok(&w, "get_overview", json!({}))["scheduled_meetings"].is_number());
 }
 
 #[test]

@@ -64,18 +64,29 @@ pub async fn export_ics(state: State<'_, AppState>, path: PathBuf) -> Result<u32
     state.read(move |s| s.export_ics_file(&path, &clock)).await
 }
 
-/// Saves everything to one backup file.
+/// Saves everything to one backup file, protected with `passphrase` when one is given.
 #[tauri::command]
-pub async fn backup_to_file(state: State<'_, AppState>, path: PathBuf) -> Result<BackupSummary> {
+pub async fn backup_to_file(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    passphrase: Option<String>,
+) -> Result<BackupSummary> {
     let clock = state.clock;
-    state.write(move |s| s.backup_to_file(&path, &clock)).await
+    state.write(move |s| s.backup_to_file(&path, &clock, passphrase.as_deref())).await
 }
 
-/// Restores a backup file, merging it with what is here, telling the window how far it is.
+/// Restores a backup file, merging it with what is here, telling the window how far it is. A
+/// protected backup needs its `passphrase`; without it the error names the field `passphrase`.
 #[tauri::command]
-pub async fn restore_from_file<R: Runtime>(app: AppHandle<R>, path: PathBuf) -> Result<RestoreReport> {
+pub async fn restore_from_file<R: Runtime>(
+    app: AppHandle<R>,
+    path: PathBuf,
+    passphrase: Option<String>,
+) -> Result<RestoreReport> {
     write_with_progress(app, "restore", move |store, progress| {
-        store.restore_from_file(&path, &SystemClock, &mut |done, total| progress(done, Some(total)))
+        store.restore_from_file(&path, &SystemClock, passphrase.as_deref(), &mut |done, total| {
+            progress(done, Some(total))
+        })
     })
     .await
 }

@@ -2,7 +2,8 @@
 
 use super::Notifier;
 use crate::state::AppState;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
+use homegroup_core::reminders::plan::{PlannedNotification, ReminderPlan};
 use homegroup_core::reminders::{notification_text, tray_tooltip, NotificationText};
 use homegroup_core::time_zone;
 use std::sync::atomic::Ordering;
@@ -32,7 +33,7 @@ impl<R: Runtime> Notifier for DesktopNotifier<R> {
         Ok(())
     }
 
-    fn notify(&self, text: &NotificationText, meeting_id: i64, discreet: bool) -> Result<(), String> {
+    fn notify(&self, text: &NotificationText, meeting_id: Option<i64>, discreet: bool) -> Result<(), String> {
         let mut notification = notify_rust::Notification::new();
         // Discreet: not even the app's name, for lock screens and shared computers.
         notification.appname(if discreet { "Reminder" } else { "Homegroup" }).summary(&text.title).body(&text.body);
@@ -46,7 +47,9 @@ impl<R: Runtime> Notifier for DesktopNotifier<R> {
                 handle.wait_for_action(|action| {
                     if action == "default" {
                         crate::show_main_window(&app);
-                        let _ = app.emit("open-route", format!("#/schedule/m/{meeting_id}"));
+                        if let Some(id) = meeting_id {
+                            let _ = app.emit("open-route", format!("#/schedule/m/{id}"));
+                        }
                     }
                 });
             });
@@ -86,29 +89,47 @@ pub fn spawn_loop<R: Runtime>(app: AppHandle<R>, notifier: Box<dyn Notifier>, wa
     }
 }
 
-/// Fires what is due, updates the tray's tooltip, and says how long to sleep. The store is held
-/// only to claim what is due and to record each outcome, never while a notification is shown.
+/// Fires what is due, updates the tray's tooltip, and says how long to sleep.
 fn tick<R: Runtime>(app: &AppHandle<R>, state: &AppState, notifier: &dyn Notifier) -> Duration {
     let now = Utc::now();
+    let next = if state.is_locked() {
+        tick_locked(app, state, notifier, now)
+    } else {
+        tick_unlocked(app, state, notifier, now)
+    };
+    next.and_then(|due| (due - now).to_std().ok()).map_or(MAX_SLEEP, |d| d.clamp(Duration::from_millis(200), MAX_SLEEP))
+}
+
+/// Unlocked: the store decides. It is held only to claim what is due and to record each outcome,
+/// never while a notification is shown. With the lock on, the plan kept outside is refreshed.
+fn tick_unlocked<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    notifier: &dyn Notifier,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
     let zone = time_zone::device();
     let (discreet, claimed) = {
-        let mut store = state.writer_here();
+        let mut writer = state.writer_here();
+        let store = writer.as_mut()?;
         let discreet = store.settings().map(|s| s.discreet_notifications).unwrap_or(true);
         (discreet, store.claim_due_reminders(now))
     };
     match claimed {
         Ok(claimed) => {
             for reminder in claimed {
-                let shown =
-                    notifier.notify(&notification_text(&reminder, now, zone, discreet), reminder.meeting_id, discreet);
+                let text = notification_text(&reminder, now, zone, discreet);
+                let shown = notifier.notify(&text, Some(reminder.meeting_id), discreet);
+                let mut writer = state.writer_here();
+                let Some(store) = writer.as_mut() else { break };
                 let recorded = match shown {
                     Ok(()) => {
                         state.notifications_unavailable.store(false, Ordering::Relaxed);
-                        state.writer_here().mark_delivered(&reminder, Utc::now())
+                        store.mark_delivered(&reminder, Utc::now())
                     }
                     Err(problem) => {
                         eprintln!("homegroup: a reminder could not be shown: {problem}");
-                        state.writer_here().release_claim(&reminder)
+                        store.release_claim(&reminder)
                     }
                 };
                 if let Err(e) = recorded {
@@ -118,14 +139,42 @@ fn tick<R: Runtime>(app: &AppHandle<R>, state: &AppState, notifier: &dyn Notifie
         }
         Err(e) => eprintln!("homegroup: reminders could not be read: {}", e.kind_str()),
     }
+    state.refresh_plan();
     let (next, next_meeting) = {
-        let store = state.reader_here();
+        let reader = state.reader_here();
+        let store = reader.as_ref()?;
         let next = store.next_reminder_due(now).ok().flatten();
         let upcoming = store.upcoming(now, zone).ok();
         (next, upcoming.and_then(|u| u.today_items.into_iter().chain(u.tomorrow_items).next()))
     };
     crate::tray::set_tooltip(app, &tray_tooltip(next_meeting.as_ref(), zone, discreet));
-    next.and_then(|due| (due - now).to_std().ok()).map_or(MAX_SLEEP, |d| d.clamp(Duration::from_millis(200), MAX_SLEEP))
+    next
+}
+
+/// Locked: the plan kept outside the database says what is due, with its discreet texts; what
+/// fires is noted in it, to join the reminder log at unlock. The tray names nothing.
+fn tick_locked<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    notifier: &dyn Notifier,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    crate::tray::set_tooltip(app, "Homegroup");
+    let mut plan = ReminderPlan::read(&state.data_dir).ok()?;
+    let due: Vec<PlannedNotification> = plan.due(now).into_iter().cloned().collect();
+    if !due.is_empty() {
+        for item in &due {
+            let text = NotificationText { title: item.title.clone(), body: item.body.clone() };
+            match notifier.notify(&text, item.meeting_id, true) {
+                Ok(()) => plan.mark_fired(item),
+                Err(problem) => eprintln!("homegroup: a reminder could not be shown: {problem}"),
+            }
+        }
+        if let Err(e) = plan.write(&state.data_dir) {
+            eprintln!("homegroup: the reminder plan could not be saved: {}", e.kind_str());
+        }
+    }
+    plan.next_due(now)
 }
 
 /// Error kinds only: logs never carry meeting names or places.

@@ -15,7 +15,8 @@ use homegroup_core::reminders::NotificationText;
 pub trait Notifier: Send + Sync {
     /// Whether notifications can be shown at all on this system, or why not.
     fn check(&self) -> Result<(), String>;
-    fn notify(&self, text: &NotificationText, meeting_id: i64, discreet: bool) -> Result<(), String>;
+    /// Shows `text`; clicking it opens `meeting` (or just the app).
+    fn notify(&self, text: &NotificationText, meeting: Option<i64>, discreet: bool) -> Result<(), String>;
 }
 
 #[cfg(desktop)]

@@ -23,6 +23,8 @@ import type { GroupDeletion } from '../bindings/GroupDeletion';
 import type { GroupInput } from '../bindings/GroupInput';
 import type { Overview } from '../bindings/Overview';
 import type { Settings } from '../bindings/Settings';
+import type { LockStatus } from '../bindings/LockStatus';
+import type { SecretKind } from '../bindings/SecretKind';
 
 /** Schemes the system may open for us: web pages, phone calls and texts, map locations. */
 const EXTERNAL_SCHEMES = ['https:', 'http:', 'tel:', 'sms:', 'geo:'];
@@ -37,8 +39,9 @@ export function isOpenableUrl(url: string): boolean {
 
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
-  /** The first screen is up: Today with `shown` meetings, or `null` when its data could not be read. */
-  uiReady: (shown: number | null) => call<void>('ui_ready', { shown }),
+  /** The first screen is up: the lock screen, Today with `shown` meetings, or `null` when its data
+   * could not be read. */
+  uiReady: (shown: number | null, locked = false) => call<void>('ui_ready', { shown, locked }),
   getSettings: () => call<Settings>('get_settings'),
   saveSettings: (settings: Settings) => call<Settings>('save_settings', { settings }),
   getOverview: () => call<Overview>('get_overview'),
@@ -74,6 +77,18 @@ export const api = {
   upcoming: () => call<Upcoming>('upcoming'),
   attendanceSummary: () => call<AttendanceSummary>('attendance_summary'),
   reminderStatus: () => call<ReminderStatus>('reminder_status'),
+
+  lockStatus: () => call<LockStatus>('lock_status'),
+  unlock: (pin: string) => call<void>('unlock', { pin }),
+  lockNow: () => call<void>('lock_now'),
+  turnLockOn: (pin: string, kind: SecretKind, removeUnreadable: boolean) =>
+    call<LockStatus>('turn_lock_on', { pin, kind, removeUnreadable }),
+  changeLock: (current: string, pin: string, kind: SecretKind) => call<LockStatus>('change_lock', { current, pin, kind }),
+  turnLockOff: (current: string) => call<LockStatus>('turn_lock_off', { current }),
+  saveAutoLock: (minutes: number) => call<LockStatus>('save_auto_lock', { minutes }),
+  /** The app was locked (`true`) or unlocked (`false`) by the shell: Lock now, the tray, auto-lock. */
+  onLockChanged: (handler: (locked: boolean) => void): Promise<UnlistenFn> =>
+    listen<boolean>('lock-changed', (event) => handler(event.payload)),
 
   startupNotice: () => call<Recovery | null>('startup_notice'),
   listBackups: () => call<BackupCopy[]>('list_backups'),
@@ -123,6 +138,8 @@ export type {
   GroupInput,
   Overview,
   Settings,
+  LockStatus,
+  SecretKind,
 };
 export type { Approach } from '../bindings/Approach';
 export type { AgendaItem } from '../bindings/AgendaItem';

@@ -14,6 +14,7 @@ import type { RestoreReport } from '../bindings/RestoreReport';
 import type { ScheduleChange } from '../bindings/ScheduleChange';
 
 const json = [{ name: 'Meeting list (JSON)', extensions: ['json'] }];
+const backups = [{ name: 'Homegroup backup', extensions: ['json', 'age'] }];
 
 export const transferApi = {
   /** Asks for a meeting list file; `null` when the user cancelled. */
@@ -23,9 +24,16 @@ export const transferApi = {
   },
   /** Asks where to save the calendar; `null` when cancelled. */
   pickIcsTarget: () => save({ defaultPath: 'homegroup.ics', filters: [{ name: 'Calendar', extensions: ['ics'] }] }),
-  pickBackupTarget: () => save({ defaultPath: 'homegroup-backup.json', filters: json }),
+  /** Asks where to save a backup; a protected one is an age file (`.age`), not JSON. */
+  pickBackupTarget: (isProtected: boolean) =>
+    save(
+      isProtected
+        ? { defaultPath: 'homegroup-backup.age', filters: [{ name: 'Protected backup (age)', extensions: ['age'] }] }
+        : { defaultPath: 'homegroup-backup.json', filters: [{ name: 'Homegroup backup (JSON)', extensions: ['json'] }] },
+    ),
+  /** Asks for a backup file, protected or not; `null` when cancelled. */
   pickBackup: async (): Promise<string | null> => {
-    const path = await open({ multiple: false, directory: false, filters: json });
+    const path = await open({ multiple: false, directory: false, filters: backups });
     return typeof path === 'string' ? path : null;
   },
   preview: (path: string, options: ImportOptions) => call<ImportPreview>('import_preview', { path, options }),
@@ -33,8 +41,15 @@ export const transferApi = {
   run: (path: string, options: ImportOptions, rows: number | null) =>
     call<ImportReport>('import_run', { path, options, rows }),
   exportIcs: (path: string) => call<number>('export_ics', { path }),
-  backup: (path: string) => call<BackupSummary>('backup_to_file', { path }),
-  restore: (path: string) => call<RestoreReport>('restore_from_file', { path }),
+  /** Backs up everything to `path`, protected with `passphrase` when it is not `null`. */
+  backup: (path: string, passphrase: string | null) =>
+    call<BackupSummary>('backup_to_file', { path, passphrase }),
+  /**
+   * Restores a backup. A protected one needs its `passphrase`: without it, or with one that does not
+   * open it, the error's `field` is `'passphrase'`.
+   */
+  restore: (path: string, passphrase: string | null = null) =>
+    call<RestoreReport>('restore_from_file', { path, passphrase }),
   /** Calls `handler` as a long import or restore goes on. */
   onProgress: (handler: (progress: Progress) => void): Promise<UnlistenFn> =>
     listen<Progress>('progress', (event) => handler(event.payload)),

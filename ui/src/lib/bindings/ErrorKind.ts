@@ -3,4 +3,4 @@
 /**
  * The stable, machine-readable kind of an [`Error`].
  */
-export type ErrorKind = "invalid_input" | "not_found" | "storage" | "io" | "data";
+export type ErrorKind = "invalid_input" | "not_found" | "storage" | "io" | "data" | "locked";
