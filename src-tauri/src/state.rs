@@ -212,6 +212,28 @@ impl AppState {
         .await
     }
 
+    /// From the lock screen, where there is no key: erases every file, starts a fresh store (the lock
+    /// is gone with the files) and restores the backup file into it.
+    pub async fn erase_and_restore(
+        &self,
+        path: PathBuf,
+        passphrase: Option<String>,
+    ) -> Result<homegroup_core::backup::RestoreReport> {
+        let state = self.clone();
+        run_blocking(move || {
+            // The file is read and its passphrase checked before anything is erased.
+            let bytes = std::fs::read(&path)?;
+            let backup = homegroup_core::backup::parse(&bytes, passphrase.as_deref())?;
+            state.disconnect();
+            lock::erase_files(&state.data_dir)?;
+            state.connect(None)?;
+            let mut writer = lock_guard(&state.writer);
+            let store = writer.as_mut().ok_or(Error::Locked)?;
+            store.restore(&backup, &state.clock)
+        })
+        .await
+    }
+
     /// Turns the lock on (the files are rewritten encrypted), then it stays unlocked.
     pub async fn turn_lock_on(&self, secret: String, kind: SecretKind, remove_unreadable: bool) -> Result<()> {
         self.convert(move |state| {

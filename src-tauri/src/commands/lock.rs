@@ -66,3 +66,16 @@ pub async fn save_auto_lock(state: State<'_, AppState>, minutes: u32) -> Result<
     homegroup_core::lock::save_screen_settings(&state.data_dir, minutes, theme)?;
     state.lock_status()
 }
+
+/// From the lock screen: erases everything, then restores a backup file (the lock goes too).
+#[tauri::command]
+pub async fn erase_and_restore<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: std::path::PathBuf,
+    passphrase: Option<String>,
+) -> Result<homegroup_core::backup::RestoreReport> {
+    let report = state.erase_and_restore(path, passphrase).await?;
+    crate::unlocked(&app);
+    Ok(report)
+}

@@ -76,5 +76,6 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         lock::change_lock,
         lock::turn_lock_off,
         lock::save_auto_lock,
+        lock::erase_and_restore,
     ]
 }

@@ -55,4 +55,5 @@ pub const COMMANDS: &[&str] = &[
     "change_lock",
     "turn_lock_off",
     "save_auto_lock",
+    "erase_and_restore",
 ];

@@ -237,6 +237,11 @@ fn every_command_answers_through_ipc() {
     assert_eq!(err(&w, "turn_lock_off", json!({ "current": "246810" }))["field"], "pin");
     assert_eq!(ok(&w, "turn_lock_off", json!({ "current": "a long passphrase" }))["enabled"], false);
 
+    check("erase_and_restore");
+    let e = err(&w, "erase_and_restore", json!({ "path": feed, "passphrase": null }));
+    assert_eq!(e["field"], "file", "a file that is not a backup erases nothing: {e}");
+    assert_eq!(ok(&w, "get_overview", json!({}))["scheduled_meetings"], 1);
+
     check("delete_meeting");
     ok(&w, "delete_meeting", json!({ "id": id }));
     check("remove_from_schedule");
@@ -319,6 +324,16 @@ fn while_locked_every_data_command_answers_locked() {
     assert_eq!(ok(&w, "startup_notice", json!({})), Value::Null);
     ok(&w, "unlock", json!({ "pin": "246810" }));
     assert!(ok(&w, "get_overview", json!({}))["scheduled_meetings"].is_number());
+
+    // Forgot the PIN: from the lock screen, erase everything and restore a backup instead.
+    ok(&w, "create_group", json!({ "input": { "name": "Kept in the backup" } }));
+    let backup = dir.path().join("backup.json");
+    ok(&w, "backup_to_file", json!({ "path": backup }));
+    ok(&w, "lock_now", json!({}));
+    let report = ok(&w, "erase_and_restore", json!({ "path": backup, "passphrase": null }));
+    assert_eq!(report["groups_added"], 1);
+    assert_eq!(ok(&w, "lock_status", json!({}))["enabled"], false, "the lock went with the erased files");
+    assert_eq!(ok(&w, "get_group", json!({ "id": 1 }))["name"], "Kept in the backup");
 }
 
 #[test]

@@ -17,6 +17,7 @@ import type { TimeZones } from '../bindings/TimeZones';
 import type { ReminderStatus } from '../bindings/ReminderStatus';
 import type { BackupCopy } from '../bindings/BackupCopy';
 import type { Recovery } from '../bindings/Recovery';
+import type { RestoreReport } from '../bindings/RestoreReport';
 import type { Upcoming } from '../bindings/Upcoming';
 import type { WeekAgenda } from '../bindings/WeekAgenda';
 import type { GroupDeletion } from '../bindings/GroupDeletion';
@@ -86,6 +87,9 @@ export const api = {
   changeLock: (current: string, pin: string, kind: SecretKind) => call<LockStatus>('change_lock', { current, pin, kind }),
   turnLockOff: (current: string) => call<LockStatus>('turn_lock_off', { current }),
   saveAutoLock: (minutes: number) => call<LockStatus>('save_auto_lock', { minutes }),
+  /** From the lock screen: erases everything, then restores a backup file. */
+  eraseAndRestore: (path: string, passphrase: string | null) =>
+    call<RestoreReport>('erase_and_restore', { path, passphrase }),
   /** The app was locked (`true`) or unlocked (`false`) by the shell: Lock now, the tray, auto-lock. */
   onLockChanged: (handler: (locked: boolean) => void): Promise<UnlistenFn> =>
     listen<boolean>('lock-changed', (event) => handler(event.payload)),
