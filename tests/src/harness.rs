@@ -292,6 +292,11 @@ impl App {
         app
     }
 
+    /// The X display the app runs on, such as ":101".
+    pub fn display_name(&self) -> String {
+        self._display.name()
+    }
+
     /// The first element matching `css`, waiting for it to appear.
     pub async fn find(&self, css: &str) -> WebElement {
         self.driver

@@ -1,2 +1,3 @@
-//! Helpers for driving the real app: see `harness`.
+//! Helpers for driving the real app: see `harness`; `window` closes its window as a window manager would.
 pub mod harness;
+pub mod window;

@@ -148,6 +148,7 @@ async fn turn_on_restart_locked_unlock_and_get_a_reminder_while_locked() {
     app.screenshot("lock-screen").await;
 
     // A reminder while locked, from the plan kept outside the database: discreet, once.
+    assert!(Utc::now() < due, "setting up took past the reminder's due time ({due}): is the machine very busy?");
     loop {
         let log = std::fs::read_to_string(&monitor_log).unwrap_or_default();
         if log.contains("string \"Meeting at") {
@@ -173,6 +174,15 @@ async fn turn_on_restart_locked_unlock_and_get_a_reminder_while_locked() {
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     let shown = std::fs::read_to_string(&monitor_log).unwrap_or_default().matches("member=Notify").count();
     assert_eq!(shown, 1, "exactly one reminder");
+
+    // Auto-lock "immediately": closing the window hides it to the tray, and the app locks.
+    app.click("[data-testid=tab-settings]").await;
+    app.click("[data-testid=auto-lock] option[value='0']").await;
+    app.wait_for_attr("[data-testid=auto-lock]", "data-saved-minutes", "0").await;
+    homegroup_e2e::window::request_close(&app.display_name(), "Homegroup");
+    app.find("[data-testid=lock-screen]").await;
+    let page = app.driver.execute("return document.body.innerText", vec![]).await.unwrap();
+    assert!(!page.json().as_str().unwrap_or_default().contains(WORDS[0]), "the lock screen after auto-lock shows data");
     app.stop().await;
 
     // No file the app wrote (data folder, HOME, the XDG folders, temporary files) holds the words.
