@@ -7,7 +7,7 @@ purpose=${1:-run}
 
 build_packages=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
   build-essential pkg-config file libxdo-dev)
-test_packages=(xvfb xauth dbus-x11 webkit2gtk-driver dunst desktop-file-utils)
+test_packages=(xvfb xauth dbus-x11 webkit2gtk-driver dunst desktop-file-utils strace)
 
 packages=("${build_packages[@]}")
 [ "$purpose" = test ] && packages+=("${test_packages[@]}")

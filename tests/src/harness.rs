@@ -131,6 +131,14 @@ impl Drop for Display {
     }
 }
 
+/// The language and zone every app under test runs with unless its [`Profile`] says otherwise, so
+/// times read "7:00 PM" on a machine set to another language or zone. WebKit takes the locale of
+/// `Intl` from these variables: `en_US.UTF-8` gives `en-US` even where glibc has no such locale
+/// generated (`C.UTF-8` would give `en-US-u-va-posix`, with `navigator.language` "C"); `LANGUAGE`
+/// is emptied because it would win over both.
+pub const TEST_LOCALE: &[(&str, &str)] =
+    &[("LANG", "en_US.UTF-8"), ("LC_ALL", "en_US.UTF-8"), ("LANGUAGE", ""), ("TZ", "UTC")];
+
 /// Folders that belong to one simulated user of the app; kept across restarts within a test.
 pub struct Profile {
     root: TempDir,
@@ -156,6 +164,8 @@ impl Profile {
         self.root.path().join("home")
     }
 
+    /// The app's environment: its own folders, and a fixed language and zone, so that times read
+    /// "7:00 PM" whatever the machine is set to. A profile's own `TZ` (or language) wins.
     fn app_env(&self) -> Vec<(String, String)> {
         let p = |s: &str| self.root.path().join(s).display().to_string();
         let mut env = vec![
@@ -165,6 +175,11 @@ impl Profile {
             ("XDG_DATA_HOME".to_owned(), p("share")),
             ("XDG_CACHE_HOME".to_owned(), p("cache")),
         ];
+        for (key, value) in TEST_LOCALE {
+            if !self.env.iter().any(|(k, _)| k == key) {
+                env.push(((*key).to_owned(), (*value).to_owned()));
+            }
+        }
         env.extend(self.env.iter().cloned());
         env
     }
@@ -393,7 +408,11 @@ impl App {
 }
 
 impl Drop for App {
+    /// A test that fails mid-way drops its app unstopped: the session goes with tauri-driver,
+    /// rather than through thirtyfour's own clean-up, which waits two minutes for an answer from
+    /// inside a runtime that is unwinding.
     fn drop(&mut self) {
+        let _ = self.driver.clone().leak();
         if let Ok(None) = self.tauri_driver.try_wait() {
             self.terminate_driver();
         }

@@ -29,12 +29,14 @@ fn find_by_title(connection: &RustConnection, root: Window, title: &str) -> Opti
     let net_wm_name = atom(connection, "_NET_WM_NAME");
     let children = connection.query_tree(root).ok()?.reply().ok()?.children;
     children.into_iter().find(|&window| {
-        [(net_wm_name, utf8), (AtomEnum::WM_NAME.into(), AtomEnum::STRING.into())].into_iter().any(|(property, kind)| {
-            connection
-                .get_property(false, window, property, kind, 0, 256)
-                .ok()
-                .and_then(|cookie| cookie.reply().ok())
-                .is_some_and(|reply| reply.value == title.as_bytes())
-        })
+        [(net_wm_name, utf8), (AtomEnum::WM_NAME.into(), AtomEnum::STRING.into())].into_iter().any(
+            |(property, kind)| {
+                connection
+                    .get_property(false, window, property, kind, 0, 256)
+                    .ok()
+                    .and_then(|cookie| cookie.reply().ok())
+                    .is_some_and(|reply| reply.value == title.as_bytes())
+            },
+        )
     })
 }

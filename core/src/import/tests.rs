@@ -217,6 +217,41 @@ fn reimport_is_idempotent_and_keeps_user_data() {
 }
 
 #[test]
+fn a_favourite_group_from_a_list_stays_a_favourite_through_re_imports() {
+    const GROUP: &str = "Rehoboth Beach Sunday Group";
+    let mut store = Store::open_in_memory().unwrap();
+    let sussex = |fellowship: &str| options("sussex-county-aa", "America/New_York", Some(fellowship));
+    import(&mut store, SUSSEX, &sussex("aa")).unwrap();
+    let group_id = by_slug(&store, "rehoboth-beach-speaker").group.expect("the list names the meeting's group");
+    store.set_favourite(&crate::directory::FavouriteTarget::Group(group_id), true).unwrap();
+    let favourites = |store: &Store| -> Vec<String> {
+        store.overview().unwrap().favourites.into_iter().map(|entry| entry.id).collect()
+    };
+    assert_eq!(favourites(&store), [group_id.to_string()]);
+
+    let mut without: Vec<Value> = serde_json::from_str(SUSSEX).unwrap();
+    without.retain(|m| m["group"] != GROUP);
+    let without = serde_json::to_string(&without).unwrap();
+    for (step, feed, fellowship) in [
+        ("the same list again", SUSSEX, "aa"),
+        // The group's row is rewritten: its fellowship changes with the list's.
+        ("the list read as another fellowship's", SUSSEX, "na"),
+        // The group outlives its meetings, which are kept as no longer listed.
+        ("a list without the group's meeting", without.as_str(), "aa"),
+        ("the whole list back", SUSSEX, "aa"),
+    ] {
+        import(&mut store, feed, &sussex(fellowship)).unwrap_or_else(|e| panic!("{step}: {e}"));
+        let group = store.group(group_id).unwrap_or_else(|e| panic!("{step}: the group is gone: {e}"));
+        assert!(group.favourite, "{step}: the group is no longer a favourite");
+        assert_eq!(group.source.as_deref(), Some("sussex-county-aa"), "{step}");
+        let same_name = count(&store, &format!("SELECT count(*) FROM groups WHERE name = '{GROUP}'"));
+        assert_eq!(same_name, 1, "{step}: the same group, not a new one beside it");
+        assert_eq!(favourites(&store), [group_id.to_string()], "{step}: Today still shows it");
+    }
+    assert_eq!(by_slug(&store, "rehoboth-beach-speaker").group, Some(group_id), "its meeting is in it again");
+}
+
+#[test]
 fn a_list_whose_meetings_were_all_deleted_imports_again_into_its_groups() {
     let mut store = Store::open_in_memory().unwrap();
     let opts = options("sussex-county-aa", "America/New_York", Some("aa"));

@@ -145,7 +145,8 @@ fn main() {
         let (t, _) = launch(&bare, &display.name(), tempfile::tempdir().expect("folder").path());
         bare_first_ms.push(t.as_secs_f64() * 1000.0);
     }
-    let (a, b) = (median(app_ms), median(bare_ms));
+    let bare_everyday_ms = median(bare_ms);
+    let (a, b) = (median(app_ms), bare_everyday_ms);
     rows.push((
         format!(
             "start-up to first painted screen, everyday ({SEEDED_MEETINGS} meetings scheduled), median of {RUNS} (ms)"
@@ -157,6 +158,30 @@ fn main() {
     let (a, b) = (median(app_first_ms), median(bare_first_ms));
     rows.push((
         format!("start-up to first painted screen, very first (empty folders), median of {RUNS} (ms)"),
+        format!("{a:.0}"),
+        format!("{b:.0}"),
+        ratio(a, b),
+    ));
+    // With the app lock on, the start ends at the lock screen (the key is derived only at unlock).
+    let locked_home = tempfile::tempdir().expect("temporary folder");
+    let locked_data = locked_home.path().join("data");
+    std::fs::create_dir_all(&locked_data).expect("data folder");
+    seed_schedule(&locked_data, SEEDED_MEETINGS);
+    homegroup_core::lock::turn_on(
+        &locked_data,
+        "424242",
+        homegroup_core::lock::SecretKind::Pin,
+        false,
+        homegroup_core::lock::KdfParams::DEFAULT,
+        &mut |_| {},
+    )
+    .expect("the app lock turns on");
+    let _ = launch(&app, &display.name(), locked_home.path());
+    let locked_ms: Vec<f64> =
+        (0..RUNS).map(|_| launch(&app, &display.name(), locked_home.path()).0.as_secs_f64() * 1000.0).collect();
+    let (a, b) = (median(locked_ms), bare_everyday_ms);
+    rows.push((
+        format!("start-up to the lock screen (app lock on), median of {RUNS} (ms)"),
         format!("{a:.0}"),
         format!("{b:.0}"),
         ratio(a, b),
@@ -207,6 +232,19 @@ fn main() {
             &format!("import a {size}-meeting Meeting Guide feed, beside a bare serde_json parse of it"),
             Some(&format!("import/serde_json parse, {size} meetings")),
         ));
+    }
+
+    // The app lock: its cost beside the same work with the lock off.
+    rows.extend(bench(
+        "lock/unlock: key derivation, open and Today's queries",
+        "unlock: Argon2id, open the encrypted store, Today's queries",
+        None,
+    ));
+    for (name, label) in [
+        ("Today's queries", "Today's queries with the lock on, beside the lock off"),
+        ("import 2000 meetings", "import a 2000-meeting feed with the lock on, beside the lock off"),
+    ] {
+        rows.extend(bench(&format!("lock/{name}, lock on"), label, Some(&format!("lock/{name}, lock off"))));
     }
 
     // Idle.

@@ -10,6 +10,25 @@ afterEach(() => {
 
 const noAttendance = { this_week: 0, this_month: 0, last_90_days: null };
 
+/** The date in `zone` `days` after the one `now` falls on there (YYYY-MM-DD). */
+function dateIn(zone: string, now: Date, days = 0): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The instant a wall-clock `time` on `date` is in `zone`, as the core would send it. */
+function instantIn(zone: string, date: string, time: string): string {
+  const naive = new Date(`${date}T${time}:00Z`);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+      .formatToParts(naive)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>;
+  const offset = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!) - naive.getTime();
+  return new Date(naive.getTime() - offset).toISOString().replace('.000Z', 'Z');
+}
+
 describe('Today', () => {
   it('says how to add a meeting when the schedule is empty, and reports when it has painted', async () => {
     const calls: string[] = [];
@@ -43,31 +62,42 @@ describe('Today', () => {
       summary: '',
       source: null,
     };
-    const item = {
-      meeting_id: 3,
-      name: 'Chicago Online',
-      attendance: 'online',
-      fellowship_name: 'Alcoholics Anonymous',
-      location: null,
-      address: null,
-      conference_url: 'https://example.org/join',
-      time_zone: 'America/Chicago',
-      time_zone_place: 'Chicago',
-      starts_at: '2026-11-28T00:00:00Z',
-      ends_at: '2026-11-28T01:00:00Z',
-      local_date: '2026-11-27',
-      skipped: false,
-      attended: false,
-    };
+    // Tomorrow in New York as of the moment Today asks (so a run across midnight stays one day):
+    // 7:00 PM there, 6:00 PM in Chicago, and the meeting is still ahead.
+    function upcoming() {
+      const zone = 'America/New_York';
+      const now = new Date();
+      const tomorrow = dateIn(zone, now, 1);
+      const startsAt = instantIn(zone, tomorrow, '19:00');
+      const item = {
+        meeting_id: 3,
+        name: 'Chicago Online',
+        attendance: 'online',
+        fellowship_name: 'Alcoholics Anonymous',
+        location: null,
+        address: null,
+        conference_url: 'https://example.org/join',
+        time_zone: 'America/Chicago',
+        time_zone_place: 'Chicago',
+        starts_at: startsAt,
+        ends_at: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
+        local_date: tomorrow,
+        skipped: false,
+        attended: false,
+      };
+      return { user_time_zone: zone, today: dateIn(zone, now), today_items: [], tomorrow_items: [item] };
+    }
     mockIPC((cmd) => {
       if (cmd === 'get_overview') return { scheduled_meetings: 1, favourites: [alAnon] };
-      if (cmd === 'upcoming') return { user_time_zone: 'America/New_York', today: '2026-11-26', today_items: [], tomorrow_items: [item] };
+      if (cmd === 'upcoming') return upcoming();
       if (cmd === 'attendance_summary') return noAttendance;
     });
     render(Today);
     expect(await screen.findByText('Chicago Online')).toBeTruthy();
     expect(screen.getByTestId('today-tomorrow')).toBeTruthy();
-    expect(screen.getByTestId('agenda-zone').textContent).toMatch(/7:00\s?PM your time · 6:00\s?PM in Chicago/);
+    expect(screen.getByTestId('agenda-zone').textContent).toMatch(/^7:00\s?PM your time · 6:00\s?PM in Chicago$/);
+    // Not over yet: its join link is offered.
+    expect(screen.getByTestId('join').getAttribute('href')).toBe('https://example.org/join');
     const link = screen.getByRole('link', { name: 'Al-Anon Family Groups' });
     expect(link.getAttribute('href')).toBe('#/groups/f/al-anon');
   });
