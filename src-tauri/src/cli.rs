@@ -98,16 +98,42 @@ pub enum LockAction {
 
 #[derive(Debug, Subcommand)]
 pub enum ScheduleAction {
-    /// MEETING is the meeting's id, or its slug from a list when that is unique.
+    /// Add a meeting to your schedule.
     Add {
-        meeting: String,
+        #[command(flatten)]
+        meeting: MeetingName,
         /// Minutes before the meeting its reminder comes (the default from settings when left out).
         #[arg(long, value_name = "N")]
         lead_minutes: Option<u32>,
     },
+    /// Remove a meeting from your schedule.
     Remove {
-        meeting: String,
+        #[command(flatten)]
+        meeting: MeetingName,
     },
+}
+
+/// How a command names a meeting: its slug from a list (a number too, as many lists use), or the
+/// app's id with `--id`.
+#[derive(Debug, clap::Args)]
+#[group(required = true, multiple = false)]
+pub struct MeetingName {
+    /// The meeting's slug from its list; the app's id only when no slug matches
+    #[arg(value_name = "SLUG")]
+    slug: Option<String>,
+    /// The meeting's id in this app (as `homegroup meetings` lists it)
+    #[arg(long = "id", value_name = "ID")]
+    id: Option<i64>,
+}
+
+impl MeetingName {
+    fn find(&self, store: &Store) -> Result<homegroup_core::meetings::Meeting, Error> {
+        match (self.id, &self.slug) {
+            (Some(id), _) => store.meeting(id),
+            (None, Some(slug)) => store.find_meeting(slug),
+            (None, None) => Err(Error::invalid("meeting", "Name a meeting: its slug, or --id and its id.")),
+        }
+    }
 }
 
 /// Why a subcommand stopped.
@@ -237,13 +263,13 @@ fn run(command: &Command, store: &mut Store, input: &mut StandardInput) -> Resul
             }
         }
         Command::Schedule { action: ScheduleAction::Add { meeting, lead_minutes } } => {
-            let m = store.find_meeting(meeting)?;
+            let m = meeting.find(store)?;
             let m = store.add_to_schedule(m.id, *lead_minutes, true, &clock)?;
             println!("Added to your schedule: {} (meeting {}).", m.details.name, m.id);
             Ok(())
         }
         Command::Schedule { action: ScheduleAction::Remove { meeting } } => {
-            let m = store.find_meeting(meeting)?;
+            let m = meeting.find(store)?;
             let m = store.remove_from_schedule(m.id)?;
             println!("Removed from your schedule: {} (meeting {}).", m.details.name, m.id);
             Ok(())

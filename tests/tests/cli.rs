@@ -220,3 +220,40 @@ fn a_locked_store_asks_for_its_pin_on_standard_input_and_backups_for_their_passp
     assert_eq!(restored.status.code(), Some(0), "{}", String::from_utf8_lossy(&restored.stderr));
     assert_eq!(serde_json::from_str::<Vec<Value>>(&ok(&elsewhere, &["meetings", "--json"])).unwrap().len(), 123);
 }
+
+/// Feeds often use numbers as slugs: a bare number is a slug first, `--id` is an id, and a number
+/// that is one meeting's slug and another's id is refused with both named.
+#[test]
+fn a_number_is_a_slug_first_and_an_id_only_with_dash_dash_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let feed = dir.path().join("numbers.json");
+    // Stored in this order, so slug "3" gets id 1, "1" id 2, "2" id 3 and "40" id 4.
+    let rows: Vec<Value> = ["3", "1", "2", "40"]
+        .iter()
+        .map(|slug| serde_json::json!({"slug": slug, "name": format!("Meeting {slug}"), "day": 1, "time": "19:00"}))
+        .collect();
+    std::fs::write(&feed, serde_json::to_vec(&rows).unwrap()).unwrap();
+    ok(&data, &["import", feed.to_str().unwrap(), "--time-zone", "UTC", "--fellowship", "aa"]);
+    let id_of = |slug: &str| -> i64 {
+        let meetings: Vec<Value> = serde_json::from_str(&ok(&data, &["meetings", "--json"])).unwrap();
+        meetings.iter().find(|m| m["slug"] == slug).unwrap()["id"].as_i64().unwrap()
+    };
+    assert_ne!(id_of("2"), 2, "the test needs slug 2 and id 2 to be different meetings");
+
+    let clash = run(&data, &["schedule", "add", "2"]);
+    assert_eq!(clash.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&clash.stderr);
+    assert!(message.contains("Meeting 2") && message.contains("Meeting 1") && message.contains("--id"), "{message}");
+
+    assert!(ok(&data, &["schedule", "add", "40"]).contains("Meeting 40"), "a slug that is no id");
+    assert!(ok(&data, &["schedule", "add", "--id", "2"]).contains("Meeting 1"), "--id 2 is the meeting with id 2");
+    let missing = run(&data, &["schedule", "add", "99"]);
+    assert_eq!(missing.status.code(), Some(1), "neither a slug nor an id");
+    let both = run(&data, &["schedule", "add", "40", "--id", "2"]);
+    assert_eq!(both.status.code(), Some(2), "a slug and --id at once is a usage error");
+    let scheduled: Vec<Value> = serde_json::from_str(&ok(&data, &["meetings", "--json"])).unwrap();
+    let names: Vec<&str> =
+        scheduled.iter().filter(|m| m["in_schedule"] == true).map(|m| m["name"].as_str().unwrap()).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}

@@ -82,27 +82,37 @@ impl Store {
             .collect())
     }
 
-    /// The meeting a person or script names: the app's id, or a feed slug that is unique across
-    /// sources. An ambiguous slug is an error listing the candidates' ids.
+    /// The meeting a person or script names with a bare word: a feed slug unique across sources,
+    /// else the app's id. Feeds often use numbers as slugs, so a number that is one meeting's slug
+    /// and another's id is refused with both named (`--id` says an id is meant). An ambiguous slug
+    /// is an error listing the candidates' ids.
     pub fn find_meeting(&self, key: &str) -> Result<Meeting> {
         let key = key.trim();
-        if let Ok(id) = key.parse::<i64>() {
-            if let Ok(m) = self.meeting(id) {
-                return Ok(m);
-            }
-        }
         let mut stmt = self.conn().prepare("SELECT id, source FROM meetings WHERE slug = ?1 ORDER BY id")?;
         let found: Vec<(i64, Option<String>)> =
             stmt.query_map(params![key], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-        match found.as_slice() {
-            [] => Err(Error::NotFound(format!("Meeting \"{key}\""))),
-            [(id, _)] => self.meeting(*id),
-            many => Err(Error::invalid(
+        let by_id = key.parse::<i64>().ok().and_then(|id| self.meeting(id).ok());
+        let from = |source: &Option<String>| source.clone().unwrap_or_else(|| "this app".into());
+        match (found.as_slice(), by_id) {
+            ([], Some(m)) => Ok(m),
+            ([], None) => Err(Error::NotFound(format!("Meeting \"{key}\""))),
+            ([(id, _)], Some(other)) if other.id != *id => Err(Error::invalid(
                 "meeting",
                 format!(
-                    "\"{key}\" is the slug of more than one meeting; use one of these ids: {}.",
+                    "\"{key}\" is the slug of meeting {id} ({}) and the id of another, {} ({}). \
+                     Use --id {key} for the second, or --id {id} for the first.",
+                    self.meeting(*id)?.details.name,
+                    other.details.name,
+                    from(&other.source)
+                ),
+            )),
+            ([(id, _)], _) => self.meeting(*id),
+            (many, _) => Err(Error::invalid(
+                "meeting",
+                format!(
+                    "\"{key}\" is the slug of more than one meeting; use --id with one of these: {}.",
                     many.iter()
-                        .map(|(id, source)| format!("{id} (from {})", source.as_deref().unwrap_or("this app")))
+                        .map(|(id, source)| format!("{id} (from {})", from(source)))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
