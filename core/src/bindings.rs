@@ -35,6 +35,9 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::lock::LockStatus::export_all(&cfg)?;
     crate::store::Recovery::export_all(&cfg)?;
     crate::store::BackupCopy::export_all(&cfg)?;
+    crate::notices::MeetingNotice::export_all(&cfg)?;
+    crate::notices::MyChange::export_all(&cfg)?;
+    crate::zone_shift::ZoneShift::export_all(&cfg)?;
     Ok(())
 }
 

@@ -18,6 +18,7 @@ pub mod guidance;
 pub mod import;
 pub mod lock;
 pub mod meetings;
+pub mod notices;
 pub mod overview;
 pub mod recurrence;
 pub mod reminders;
@@ -28,6 +29,7 @@ pub mod text;
 pub mod time_zone;
 pub mod type_codes;
 pub mod validation;
+pub mod zone_shift;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorKind, Result};

@@ -11,6 +11,7 @@ pub fn import_any_bytes(bytes: &[u8], format: FeedFormat) {
         time_zone: Some("America/New_York".into()),
         fellowship: Some("aa".into()),
         source: Some("fuzz".into()),
+        allow_shrink: false,
     };
     let clock = FixedClock::new(chrono::DateTime::from_timestamp(1_790_000_000, 0).expect("an instant"));
     let _ = store.preview_import(bytes, &options);

@@ -7,6 +7,7 @@
 
 use clap::{Parser, Subcommand};
 use homegroup_core::import::{FeedFormat, ImportOptions, ImportReport};
+use homegroup_core::notices::MyChangeKind;
 use homegroup_core::{Error, Store, SystemClock};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -49,6 +50,13 @@ pub enum Command {
         /// the import is saved (for scripts; a terminal shows a counter anyway).
         #[arg(long)]
         progress: bool,
+        /// Import even when more than a third of the list's meetings would be no longer listed
+        /// (without it such a list is refused, as it is often a mistake at its source).
+        #[arg(long)]
+        allow_shrink: bool,
+        /// Print the report as JSON for scripts (see the README for its shape).
+        #[arg(long)]
+        json: bool,
     },
     /// List every meeting.
     Meetings {
@@ -225,8 +233,16 @@ fn lock_status(dir: &Path) -> Result<(), Failure> {
 fn run(command: &Command, store: &mut Store, input: &mut StandardInput) -> Result<(), Failure> {
     let clock = SystemClock;
     match command {
-        Command::Import { file, format, time_zone, fellowship, progress } => {
-            import(store, file, format.as_deref(), time_zone.as_deref(), fellowship.as_deref(), *progress)
+        Command::Import { file, format, time_zone, fellowship, progress, allow_shrink, json } => {
+            let choices = ImportChoices {
+                format: format.as_deref(),
+                time_zone: time_zone.as_deref(),
+                fellowship: fellowship.as_deref(),
+                progress_lines: *progress,
+                allow_shrink: *allow_shrink,
+                json: *json,
+            };
+            import(store, file, &choices)
         }
         Command::Meetings { json } => {
             let meetings = store.script_meetings()?;
@@ -302,21 +318,26 @@ fn run(command: &Command, store: &mut Store, input: &mut StandardInput) -> Resul
     }
 }
 
-fn import(
-    store: &mut Store,
-    file: &Path,
-    format: Option<&str>,
-    time_zone: Option<&str>,
-    fellowship: Option<&str>,
+/// What `homegroup import` was told.
+struct ImportChoices<'a> {
+    format: Option<&'a str>,
+    time_zone: Option<&'a str>,
+    fellowship: Option<&'a str>,
     progress_lines: bool,
-) -> Result<(), Failure> {
+    allow_shrink: bool,
+    json: bool,
+}
+
+fn import(store: &mut Store, file: &Path, choices: &ImportChoices) -> Result<(), Failure> {
+    let ImportChoices { fellowship, progress_lines, .. } = *choices;
     let bytes = std::fs::read(file).map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
     let source = homegroup_core::import::source_name_for(file);
     let mut options = ImportOptions {
-        format: format.and_then(FeedFormat::parse),
-        time_zone: time_zone.map(str::to_owned),
+        format: choices.format.and_then(FeedFormat::parse),
+        time_zone: choices.time_zone.map(str::to_owned),
         fellowship: fellowship.filter(|f| *f != "none").map(str::to_owned),
         source: Some(source),
+        allow_shrink: choices.allow_shrink,
     };
     let preview = store.preview_import(&bytes, &options)?;
     if options.time_zone.is_none() && preview.rows_without_time_zone > 0 {
@@ -334,17 +355,27 @@ fn import(
     }
     let total = preview.rows;
     let show_progress = !progress_lines && std::io::stderr().is_terminal() && total > 500;
-    let report = store.import_feed(&bytes, &options, &SystemClock, &mut |done| {
+    let imported = store.import_feed(&bytes, &options, &SystemClock, &mut |done| {
         if progress_lines {
             eprintln!("read {done} of {total}");
         } else if show_progress {
             eprint!("\rImporting… {done} of {total}");
         }
+    });
+    if show_progress {
+        eprintln!();
+    }
+    let report = imported.map_err(|e| match e.payload().field.as_deref() {
+        Some("allow_shrink") => {
+            Failure::Input(format!("{e} If the list is right, import it again with --allow-shrink."))
+        }
+        _ => e.into(),
     })?;
     if progress_lines {
         eprintln!("committed");
-    } else if show_progress {
-        eprintln!();
+    }
+    if choices.json {
+        return print_json(&homegroup_core::export::script::ScriptImportReport::from(report));
     }
     print_report(&report);
     Ok(())
@@ -374,12 +405,16 @@ fn print_report(report: &ImportReport) {
         report.unchanged,
         report.delisted
     );
-    for change in &report.schedule_changes {
-        let what = match change.change {
-            homegroup_core::import::ScheduleChangeKind::Changed => "changed",
-            homegroup_core::import::ScheduleChangeKind::Delisted => "is no longer listed",
+    for change in &report.my_changes {
+        let what = match change.kind {
+            MyChangeKind::Changed => {
+                let fields: Vec<&str> = change.changes.iter().map(|c| c.field.as_str()).collect();
+                format!("changed ({})", fields.join(", "))
+            }
+            MyChangeKind::TemporarilyClosed => "has stopped meeting for now".into(),
+            MyChangeKind::NoLongerListed => "is no longer listed; its reminders are paused".into(),
         };
-        println!("In your schedule: {} (meeting {}) {what}.", change.name, change.meeting_id);
+        println!("Your meeting {} (meeting {}) {what}.", change.name, change.meeting_id);
     }
     for p in &report.skipped {
         eprintln!("skipped row {} ({}), {}: {}", p.index, p.slug.as_deref().unwrap_or("no slug"), p.field, p.message);

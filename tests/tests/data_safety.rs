@@ -56,6 +56,7 @@ fn options() -> ImportOptions {
         time_zone: Some("America/New_York".into()),
         fellowship: Some("aa".into()),
         source: Some("big-feed".into()),
+        allow_shrink: false,
     }
 }
 

@@ -60,6 +60,9 @@ pub struct ScheduleEntry {
     pub lead_minutes: Option<u32>,
     pub remind: bool,
     pub added_at: i64,
+    /// "Keep reminding me" for a meeting gone from its list (absent in older backups).
+    #[serde(default)]
+    pub keep_unlisted: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

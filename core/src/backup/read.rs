@@ -84,7 +84,7 @@ fn read_backup(tx: &Transaction, settings: Settings, created_at: String) -> Resu
     let mut meetings = Vec::new();
     let mut stmt = tx.prepare(&format!(
         "SELECT m.id, m.uid, m.source, m.slug, m.group_id, {}, m.personal_notes, m.active, m.listed, m.favourite,
-                m.source_updated, s.lead_minutes, s.remind, s.added_at
+                m.source_updated, s.lead_minutes, s.remind, s.added_at, s.keep_unlisted
          FROM meetings m LEFT JOIN schedule s ON s.meeting_id = m.id",
         detail_select()
     ))?;
@@ -106,9 +106,12 @@ fn read_backup(tx: &Transaction, settings: Settings, created_at: String) -> Resu
             favourite: r.get("favourite")?,
             source_updated: r.get("source_updated")?,
             schedule: match (remind, added_at) {
-                (Some(remind), Some(added_at)) => {
-                    Some(ScheduleEntry { lead_minutes: r.get("lead_minutes")?, remind, added_at })
-                }
+                (Some(remind), Some(added_at)) => Some(ScheduleEntry {
+                    lead_minutes: r.get("lead_minutes")?,
+                    remind,
+                    added_at,
+                    keep_unlisted: r.get("keep_unlisted")?,
+                }),
                 _ => None,
             },
             skips: skips.remove(&id).unwrap_or_default(),

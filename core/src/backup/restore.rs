@@ -205,10 +205,16 @@ fn restore_meeting(
     };
     if let Some(s) = &m.schedule {
         tx.execute(
-            "INSERT INTO schedule (meeting_id, lead_minutes, remind, added_at) VALUES (?1, ?2, ?3, ?4)
+            "INSERT INTO schedule (meeting_id, lead_minutes, remind, added_at, keep_unlisted) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (meeting_id) DO UPDATE SET lead_minutes = excluded.lead_minutes,
-                 remind = excluded.remind, added_at = excluded.added_at",
-            params![id, s.lead_minutes.map(|l| l.min(crate::settings::MAX_LEAD_MINUTES)), s.remind, s.added_at],
+                 remind = excluded.remind, added_at = excluded.added_at, keep_unlisted = excluded.keep_unlisted",
+            params![
+                id,
+                s.lead_minutes.map(|l| l.min(crate::settings::MAX_LEAD_MINUTES)),
+                s.remind,
+                s.added_at,
+                s.keep_unlisted
+            ],
         )?;
         report.schedule_entries += 1;
     }

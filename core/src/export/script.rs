@@ -1,7 +1,9 @@
 //! The command line's `--json` output: a stable shape for scripts, kept here so the command line
 //! only prints. Fields are added, never renamed or removed.
 
+use crate::import::ImportReport;
 use crate::meetings::{Attendance, Meeting, MeetingDetails, MeetingFilter};
+use crate::notices::MyChange;
 use crate::{Error, Result, Store};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
@@ -51,6 +53,39 @@ pub struct ScriptOccurrence {
     pub attendance: Attendance,
     pub location: Option<String>,
     pub conference_url: Option<String>,
+}
+
+/// What an import did, for `homegroup import --json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScriptImportReport {
+    pub source: String,
+    pub rows: u32,
+    pub added: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+    /// Meetings of the list no longer in it (kept, marked).
+    pub delisted: u32,
+    pub skipped: u32,
+    pub warnings: u32,
+    /// My meetings (scheduled or favourite) that changed, stopped for now or left the list:
+    /// `{meeting_id, name, kind, changes: [{field, before, after}]}`.
+    pub my_changes: Vec<MyChange>,
+}
+
+impl From<ImportReport> for ScriptImportReport {
+    fn from(r: ImportReport) -> Self {
+        ScriptImportReport {
+            source: r.source,
+            rows: r.rows,
+            added: r.added,
+            updated: r.updated,
+            unchanged: r.unchanged,
+            delisted: r.delisted,
+            skipped: r.skipped_count,
+            warnings: r.warning_count,
+            my_changes: r.my_changes,
+        }
+    }
 }
 
 impl Store {

@@ -20,6 +20,7 @@ mod row;
 mod run;
 #[cfg(any(test, feature = "generators"))]
 pub mod sample;
+mod shrink;
 pub(crate) mod sources;
 mod types;
 mod write;
@@ -110,8 +111,6 @@ pub fn export_bindings(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
     ImportProblem::export_all(cfg)?;
     PreviewMeeting::export_all(cfg)?;
     ImportPreview::export_all(cfg)?;
-    ScheduleChangeKind::export_all(cfg)?;
-    ScheduleChange::export_all(cfg)?;
     ImportReport::export_all(cfg)?;
     Ok(())
 }

@@ -81,6 +81,7 @@ impl Store {
         })?;
         let format = format.unwrap_or(FeedFormat::MeetingGuide);
         let previously_imported = super::sources::known(self.conn(), &source)?;
+        let shrink = super::shrink::measure(self.conn(), &source, &slugs)?;
         Ok(ImportPreview {
             source,
             format,
@@ -95,6 +96,9 @@ impl Store {
             rows_without_time_zone,
             feed_time_zones: zones,
             previously_imported,
+            listed_before: shrink.listed_before,
+            leaving: shrink.leaving,
+            shrinks: shrink.too_much(),
         })
     }
 }

@@ -1,6 +1,7 @@
 use super::*;
 use crate::directory::GroupInput;
 use crate::meetings::{Attendance, Meeting, MeetingFilter};
+use crate::notices::{FieldChange, FieldValue, MyChange, MyChangeKind};
 use crate::FixedClock;
 use crate::Store;
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -21,6 +22,7 @@ fn options(source: &str, zone: &str, fellowship: Option<&str>) -> ImportOptions 
         time_zone: Some(zone.into()),
         fellowship: fellowship.map(str::to_owned),
         source: Some(source.into()),
+        allow_shrink: false,
     }
 }
 
@@ -203,7 +205,7 @@ fn reimport_is_idempotent_and_keeps_user_data() {
 
     let report = import(&mut store, SUSSEX, &opts).unwrap();
     assert_eq!((report.added, report.updated, report.unchanged, report.delisted), (0, 0, 123, 0));
-    assert!(report.schedule_changes.is_empty());
+    assert!(report.my_changes.is_empty());
     assert_eq!(count(&store, "SELECT count(*) FROM meetings"), 123, "no duplicates");
     let after = store.meeting(m.id).unwrap();
     assert_eq!(
@@ -289,17 +291,31 @@ fn a_changed_feed_updates_adds_and_delists_and_says_so_for_my_schedule() {
     let report = import(&mut store, &changed, &opts).unwrap();
     assert_eq!((report.added, report.updated, report.unchanged, report.delisted), (1, 1, 121, 1));
     assert_eq!(
-        report.schedule_changes,
+        report.my_changes,
         [
-            ScheduleChange {
+            MyChange {
                 meeting_id: moved.id,
                 name: moved.details.name.clone(),
-                change: ScheduleChangeKind::Changed
+                kind: MyChangeKind::Changed,
+                // The feed's end time stayed, so the meeting is half an hour shorter.
+                changes: vec![
+                    FieldChange {
+                        field: "start_time".into(),
+                        before: moved.details.start_time.clone().map(FieldValue::Text),
+                        after: Some(FieldValue::Text("19:30".into())),
+                    },
+                    FieldChange {
+                        field: "duration_minutes".into(),
+                        before: Some(FieldValue::Number(60)),
+                        after: Some(FieldValue::Number(30)),
+                    },
+                ],
             },
-            ScheduleChange {
+            MyChange {
                 meeting_id: gone.id,
                 name: gone.details.name.clone(),
-                change: ScheduleChangeKind::Delisted
+                kind: MyChangeKind::NoLongerListed,
+                changes: vec![],
             },
         ]
     );

@@ -2,6 +2,7 @@
 
 use super::row::Row;
 use crate::meetings::Attendance;
+use crate::notices::MyChange;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -55,6 +56,9 @@ pub struct ImportOptions {
     /// The name the meetings are kept under, so the same list updates them next time.
     /// `None`: the file's name.
     pub source: Option<String>,
+    /// Import even when more than a third of the list's meetings would be no longer listed (the
+    /// user confirmed the preview, or gave `--allow-shrink`).
+    pub allow_shrink: bool,
 }
 
 /// A problem with one row. `index` counts rows from 0, in the file's order.
@@ -106,23 +110,12 @@ pub struct ImportPreview {
     pub feed_time_zones: Vec<String>,
     /// This list was imported before: meetings will be updated, not added twice.
     pub previously_imported: bool,
-}
-
-/// How a meeting in the user's schedule was affected by an import.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ScheduleChangeKind {
-    /// The feed changed its details (time, place, link, ...).
-    Changed,
-    /// It is gone from the feed; it stays in the schedule until the user removes it.
-    Delisted,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ScheduleChange {
-    pub meeting_id: i64,
-    pub name: String,
-    pub change: ScheduleChangeKind,
+    /// Meetings the list had before, and how many of them this file leaves out (they would be
+    /// marked as no longer listed).
+    pub listed_before: u32,
+    pub leaving: u32,
+    /// More than a third would leave: the import needs the user's confirmation (`allow_shrink`).
+    pub shrinks: bool,
 }
 
 /// What an import did.
@@ -142,8 +135,8 @@ pub struct ImportReport {
     pub skipped_count: u32,
     pub warnings: Vec<ImportProblem>,
     pub skipped: Vec<ImportProblem>,
-    /// Meetings in the user's schedule that changed or left the feed.
-    pub schedule_changes: Vec<ScheduleChange>,
+    /// What changed for my meetings (scheduled or favourite): each is also kept as a notice.
+    pub my_changes: Vec<MyChange>,
 }
 
 /// Problems listed in a preview or report, per kind; the counts include the rest.

@@ -2,7 +2,7 @@
 //! table's statements (`meetings/table.rs`), each prepared once per import.
 
 use super::FeedMeeting;
-use crate::meetings::table::{FeedStatements, FeedValues};
+use crate::meetings::table::{FeedStatements, FeedValues, StoredFeedMeeting};
 use crate::Result;
 use rusqlite::{params, Statement, Transaction};
 use std::collections::HashMap;
@@ -14,7 +14,11 @@ const INSERT_GROUP: &str = "INSERT INTO groups (name, fellowship_id, source, sou
 /// What writing one meeting did.
 pub(super) enum Written {
     Added,
-    Updated { in_schedule: bool },
+    /// `mine`: the meeting as it was, when it is one of mine (scheduled or favourite), so the
+    /// import can say what changed for it.
+    Updated {
+        mine: Option<Box<StoredFeedMeeting>>,
+    },
     Unchanged,
 }
 
@@ -112,6 +116,8 @@ impl<'t> FeedWriter<'t> {
             return Ok(WriteOutcome { id: stored.id, kind: Written::Unchanged });
         }
         self.meetings.update(&values)?;
-        Ok(WriteOutcome { id: stored.id, kind: Written::Updated { in_schedule: stored.in_schedule } })
+        let id = stored.id;
+        let mine = (stored.in_schedule || stored.favourite).then(|| Box::new(stored));
+        Ok(WriteOutcome { id, kind: Written::Updated { mine } })
     }
 }

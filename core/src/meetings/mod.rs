@@ -91,6 +91,8 @@ pub struct Meeting {
     pub lead_minutes: Option<u32>,
     /// `false`: "no reminder" for this meeting.
     pub reminders: bool,
+    /// Gone from its list, and the user chose "Keep reminding me" (else its reminders pause).
+    pub keep_reminding: bool,
 }
 
 impl Meeting {
@@ -108,7 +110,7 @@ fn meeting_select() -> &'static str {
         format!(
             "SELECT m.id, m.source, m.slug, m.group_id AS \"group\", {}, f.name AS fellowship_name, g.name AS group_name,
                     m.personal_notes, m.active, m.listed, s.meeting_id IS NOT NULL AS in_schedule, m.favourite,
-                    s.lead_minutes, coalesce(s.remind, 1) AS reminders
+                    s.lead_minutes, coalesce(s.remind, 1) AS reminders, coalesce(s.keep_unlisted, 0) AS keep_reminding
              FROM meetings m
              LEFT JOIN fellowships f ON f.id = m.fellowship_id
              LEFT JOIN groups g ON g.id = m.group_id

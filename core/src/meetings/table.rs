@@ -272,6 +272,7 @@ pub(crate) struct StoredFeedMeeting {
     pub id: i64,
     pub listed: bool,
     pub in_schedule: bool,
+    pub favourite: bool,
     pub group_id: Option<i64>,
     pub active: bool,
     pub source_updated: Option<String>,
@@ -307,7 +308,7 @@ impl<'c> FeedStatements<'c> {
         let detail_params: Vec<String> = (3..3 + DETAIL_COLUMNS.len()).map(|i| format!("?{i}")).collect();
         let sets: Vec<String> = DETAIL_COLUMNS.iter().zip(&detail_params).map(|(c, p)| format!("{c} = {p}")).collect();
         let find = conn.prepare(&format!(
-            "SELECT m.id, m.listed, m.group_id, m.active, m.source_updated,
+            "SELECT m.id, m.listed, m.group_id, m.active, m.source_updated, m.favourite,
                     EXISTS (SELECT 1 FROM schedule WHERE meeting_id = m.id) AS in_schedule, {}
              FROM meetings m WHERE m.source = ?1 AND m.slug = ?2",
             detail_select()

@@ -89,14 +89,16 @@ impl Store {
         Ok(next)
     }
 
-    /// Scheduled meetings that are meeting and have reminders on.
+    /// Scheduled meetings that are meeting and have reminders on; one gone from its list only once
+    /// the user chose "Keep reminding me".
     fn remindable_meetings(&self) -> Result<Vec<Remindable>> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT m.id, {}, s.lead_minutes, f.name AS fellowship_name, g.name AS group_name
              FROM schedule s JOIN meetings m ON m.id = s.meeting_id
              LEFT JOIN fellowships f ON f.id = m.fellowship_id
              LEFT JOIN groups g ON g.id = m.group_id
-             WHERE s.remind = 1 AND m.active = 1 AND m.start_time IS NOT NULL",
+             WHERE s.remind = 1 AND m.active = 1 AND m.start_time IS NOT NULL
+               AND (m.listed = 1 OR s.keep_unlisted = 1)",
             detail_select()
         ))?;
         let details = DetailIndex::of(&stmt)?;

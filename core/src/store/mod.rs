@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/003_partial_uid_indexes.sql"),
     include_str!("../../migrations/004_attendance_check.sql"),
     include_str!("../../migrations/005_reminder_claims.sql"),
+    include_str!("../../migrations/006_meeting_notices.sql"),
 ];
 
 mod safety;

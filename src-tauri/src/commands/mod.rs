@@ -6,6 +6,7 @@ pub mod directory;
 pub mod guidance;
 pub mod lock;
 pub mod meetings;
+pub mod notices;
 pub mod overview;
 pub mod reminders;
 pub mod safety;
@@ -59,6 +60,10 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         schedule::week_agenda,
         schedule::upcoming,
         schedule::attendance_summary,
+        notices::list_notices,
+        notices::dismiss_notice,
+        notices::keep_reminding,
+        notices::zone_shifts,
         reminders::reminder_status,
         safety::startup_notice,
         safety::list_backups,

@@ -56,4 +56,8 @@ pub const COMMANDS: &[&str] = &[
     "turn_lock_off",
     "save_auto_lock",
     "erase_and_restore",
+    "list_notices",
+    "dismiss_notice",
+    "keep_reminding",
+    "zone_shifts",
 ];

@@ -191,13 +191,41 @@ fn every_command_answers_through_ipc() {
     assert_eq!(report["added"], 1);
     let e = err(&w, "import_run", json!({ "path": dir.path().join("missing.json"), "options": options, "rows": null }));
     assert_eq!(e["kind"], "io");
+
+    // What changed for my meetings.
+    let noon =
+        ok(&w, "list_meetings", json!({ "filter": {} })).as_array().unwrap().iter().find(|m| m["slug"] == "a").unwrap()
+            ["id"]
+            .clone();
+    ok(&w, "add_to_schedule", json!({ "id": noon, "leadMinutes": null, "reminders": true }));
+    std::fs::write(&feed, r#"[{"slug": "a", "name": "Noon Group", "day": 1, "time": "12:30"}]"#).unwrap();
+    assert_eq!(
+        ok(&w, "import_run", json!({ "path": feed, "options": options, "rows": 1 }))["my_changes"][0]["kind"],
+        "changed"
+    );
+    check("list_notices");
+    let notices = ok(&w, "list_notices", json!({ "meetingId": null }));
+    assert_eq!(notices[0]["changes"][0], json!({ "field": "start_time", "before": "12:00", "after": "12:30" }));
+    check("dismiss_notice");
+    ok(&w, "dismiss_notice", json!({ "id": notices[0]["id"] }));
+    assert_eq!(ok(&w, "list_notices", json!({ "meetingId": noon })), json!([]));
+    std::fs::write(&feed, r#"[{"slug": "b", "name": "Other", "day": 1, "time": "12:00"}]"#).unwrap();
+    let e = err(&w, "import_run", json!({ "path": feed, "options": options, "rows": 1 }));
+    assert_eq!(e["field"], "allow_shrink", "the whole list would leave: {e}");
+    let shrinking = json!({ "time_zone": "America/New_York", "fellowship": "aa", "allow_shrink": true });
+    ok(&w, "import_run", json!({ "path": feed, "options": shrinking, "rows": 1 }));
+    check("keep_reminding");
+    ok(&w, "keep_reminding", json!({ "meetingId": noon }));
+    assert_eq!(ok(&w, "get_meeting", json!({ "id": noon }))["keep_reminding"], true);
+    check("zone_shifts");
+    assert!(ok(&w, "zone_shifts", json!({})).is_array());
     check("export_ics");
-    assert_eq!(ok(&w, "export_ics", json!({ "path": dir.path().join("schedule.ics") })), 1);
+    assert_eq!(ok(&w, "export_ics", json!({ "path": dir.path().join("schedule.ics") })), 2, "two in my schedule");
     check("backup_to_file");
     let backup_file = dir.path().join("backup.json");
-    assert_eq!(ok(&w, "backup_to_file", json!({ "path": backup_file }))["meetings"], 2);
+    assert_eq!(ok(&w, "backup_to_file", json!({ "path": backup_file }))["meetings"], 3);
     check("restore_from_file");
-    assert_eq!(ok(&w, "restore_from_file", json!({ "path": backup_file }))["meetings_updated"], 2);
+    assert_eq!(ok(&w, "restore_from_file", json!({ "path": backup_file }))["meetings_updated"], 3);
     assert_eq!(err(&w, "restore_from_file", json!({ "path": feed }))["field"], "file");
 
     // Keeping data safe.
@@ -218,7 +246,7 @@ fn every_command_answers_through_ipc() {
         ok(&w, "turn_lock_on", json!({ "pin": "246810", "kind": "pin", "removeUnreadable": false }))["enabled"],
         true
     );
-    assert_eq!(ok(&w, "get_overview", json!({}))["scheduled_meetings"], 1, "still unlocked after turning it on");
+    assert_eq!(ok(&w, "get_overview", json!({}))["scheduled_meetings"], 2, "still unlocked after turning it on");
     check("save_auto_lock");
     assert_eq!(ok(&w, "save_auto_lock", json!({ "minutes": 5 }))["auto_lock_minutes"], 5);
     assert_eq!(err(&w, "save_auto_lock", json!({ "minutes": 3 }))["field"], "auto_lock_minutes");
@@ -228,7 +256,7 @@ fn every_command_answers_through_ipc() {
     check("unlock");
     assert_eq!(err(&w, "unlock", json!({ "pin": "000000" }))["message"], "That PIN is not right.");
     ok(&w, "unlock", json!({ "pin": "246810" }));
-    assert_eq!(ok(&w, "get_overview", json!({}))["scheduled_meetings"], 1, "unlocked again");
+    assert_eq!(ok(&w, "get_overview", json!({}))["scheduled_meetings"], 2, "unlocked again");
     check("change_lock");
     let changed =
         ok(&w, "change_lock", json!({ "current": "246810", "pin": "a long passphrase", "kind": "passphrase" }));
@@ -240,7 +268,7 @@ fn every_command_answers_through_ipc() {
     check("erase_and_restore");
     let e = err(&w, "erase_and_restore", json!({ "path": feed, "passphrase": null }));
     assert_eq!(e["field"], "file", "a file that is not a backup erases nothing: {e}");
-    assert_eq!(ok(&w, "get_overview", json!({}))["scheduled_meetings"], 1);
+    assert_eq!(ok(&w, "get_overview", json!({}))["scheduled_meetings"], 2);
 
     check("delete_meeting");
     ok(&w, "delete_meeting", json!({ "id": id }));

@@ -21,4 +21,9 @@ fellowship: string | null,
  * The name the meetings are kept under, so the same list updates them next time.
  * `None`: the file's name.
  */
-source: string | null, };
+source: string | null, 
+/**
+ * Import even when more than a third of the list's meetings would be no longer listed (the
+ * user confirmed the preview, or gave `--allow-shrink`).
+ */
+allow_shrink: boolean, };

@@ -34,4 +34,13 @@ feed_time_zones: Array<string>,
 /**
  * This list was imported before: meetings will be updated, not added twice.
  */
-previously_imported: boolean, };
+previously_imported: boolean, 
+/**
+ * Meetings the list had before, and how many of them this file leaves out (they would be
+ * marked as no longer listed).
+ */
+listed_before: number, leaving: number, 
+/**
+ * More than a third would leave: the import needs the user's confirmation (`allow_shrink`).
+ */
+shrinks: boolean, };

@@ -49,4 +49,8 @@ lead_minutes: number | null,
 /**
  * `false`: "no reminder" for this meeting.
  */
-reminders: boolean, };
+reminders: boolean, 
+/**
+ * Gone from its list, and the user chose "Keep reminding me" (else its reminders pause).
+ */
+keep_reminding: boolean, };
