@@ -257,3 +257,49 @@ fn a_number_is_a_slug_first_and_an_id_only_with_dash_dash_id() {
         scheduled.iter().filter(|m| m["in_schedule"] == true).map(|m| m["name"].as_str().unwrap()).collect();
     assert_eq!(names.len(), 2, "{names:?}");
 }
+
+/// `import --json` reports what changed for my meetings in the documented shape, and a list that
+/// lost more than a third of its meetings is refused unless `--allow-shrink` says it is right.
+#[test]
+fn import_json_reports_my_changes_and_a_shrunken_list_needs_allow_shrink() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let feed = dir.path().join("district.json");
+    let row = |slug: &str, time: &str| serde_json::json!({"slug": slug, "name": format!("Meeting {slug}"), "day": 2, "time": time});
+    let write = |rows: Vec<Value>| std::fs::write(&feed, serde_json::to_vec(&rows).unwrap()).unwrap();
+    let import = |extra: &[&str]| {
+        let mut args = vec!["import", feed.to_str().unwrap(), "--time-zone", "UTC", "--fellowship", "aa", "--json"];
+        args.extend(extra);
+        run(&data, &args)
+    };
+    write(vec![row("a", "19:00"), row("b", "19:00"), row("c", "19:00")]);
+    assert_eq!(import(&[]).status.code(), Some(0));
+    ok(&data, &["schedule", "add", "a"]);
+    ok(&data, &["schedule", "add", "b"]);
+
+    write(vec![row("a", "19:30"), row("c", "19:00")]);
+    let out = import(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((report["added"].as_u64(), report["updated"].as_u64()), (Some(0), Some(1)));
+    assert_eq!((report["unchanged"].as_u64(), report["delisted"].as_u64()), (Some(1), Some(1)));
+    let a = report["my_changes"].as_array().unwrap().iter().find(|c| c["name"] == "Meeting a").unwrap().clone();
+    assert_eq!(a["kind"], "changed");
+    assert!(a["meeting_id"].is_i64());
+    assert_eq!(a["changes"], serde_json::json!([{"field": "start_time", "before": "19:00", "after": "19:30"}]));
+    let b = report["my_changes"].as_array().unwrap().iter().find(|c| c["name"] == "Meeting b").unwrap().clone();
+    assert_eq!((b["kind"].as_str(), b["changes"].as_array().map(Vec::len)), (Some("no_longer_listed"), Some(0)));
+
+    // Two listed meetings, one left: more than a third.
+    let meetings_before = ok(&data, &["meetings", "--json"]);
+    write(vec![row("c", "19:00")]);
+    let refused = import(&[]);
+    assert_eq!(refused.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(message.contains("--allow-shrink") && message.contains("1 of the 2"), "{message}");
+    assert_eq!(ok(&data, &["meetings", "--json"]), meetings_before, "nothing applied");
+    let allowed = import(&["--allow-shrink"]);
+    assert_eq!(allowed.status.code(), Some(0), "{}", String::from_utf8_lossy(&allowed.stderr));
+    let report: Value = serde_json::from_slice(&allowed.stdout).unwrap();
+    assert_eq!(report["delisted"], 1);
+}
