@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import Today from './Today.svelte';
 
@@ -108,5 +108,61 @@ describe('Today', () => {
     });
     render(Today);
     expect((await screen.findByRole('alert')).textContent).toContain('disk I/O error');
+  });
+
+  it('shows what changed for my meetings until dismissed, and asks about one gone from its list', async () => {
+    const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+    let notices = [
+      {
+        id: 1,
+        meeting_id: 4,
+        name: 'Serenity',
+        weekdays: [2],
+        time_zone: 'America/New_York',
+        kind: 'changed',
+        changes: [{ field: 'start_time', before: '19:00', after: '19:30' }],
+        created_at: 0,
+        in_schedule: true,
+        keep_reminding: false,
+      },
+      {
+        id: 2,
+        meeting_id: 5,
+        name: 'Noon Group',
+        weekdays: [1, 3],
+        time_zone: 'America/New_York',
+        kind: 'no_longer_listed',
+        changes: [],
+        created_at: 0,
+        in_schedule: true,
+        keep_reminding: false,
+      },
+    ];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> });
+      if (cmd === 'get_overview') return { scheduled_meetings: 2, favourites: [] };
+      if (cmd === 'upcoming') return { user_time_zone: 'UTC', today: '2026-11-26', today_items: [], tomorrow_items: [] };
+      if (cmd === 'attendance_summary') return noAttendance;
+      if (cmd === 'list_notices') return notices;
+      if (cmd === 'zone_shifts')
+        return [
+          { meeting_id: 6, name: 'Big Book', meeting_time_zone: 'Europe/London', from: '2026-03-08', until: '2026-03-28', usual_time: '11:00', shifted_time: '12:00' },
+        ];
+      if (cmd === 'dismiss_notice' || cmd === 'keep_reminding') {
+        const given = args as { id?: number; meetingId?: number };
+        notices = notices.filter((n) => (cmd === 'dismiss_notice' ? n.id !== given.id : n.meeting_id !== given.meetingId));
+        return null;
+      }
+    });
+    render(Today);
+    expect(await screen.findByText(/^Your Tuesday Serenity meeting now starts at 7:30\sPM, not 7:00\sPM\.$/)).toBeTruthy();
+    expect(screen.getByText(/^Your Noon Group meeting is no longer in its list/)).toBeTruthy();
+    expect(screen.getByTestId('zone-shifts').textContent).toMatch(/From March 8 to March 28 your London meeting “Big Book” is at 12:00\sPM/);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Keep reminding me' }));
+    await vi.waitFor(() => expect(screen.queryByText(/Noon Group/)).toBeNull());
+    expect(calls.find((c) => c.cmd === 'keep_reminding')?.args.meetingId).toBe(5);
+    await fireEvent.click(screen.getByRole('button', { name: /^Dismiss: Your Tuesday Serenity/ }));
+    await vi.waitFor(() => expect(screen.queryByTestId('meeting-notices')).toBeNull());
   });
 });

@@ -26,6 +26,8 @@ import type { Overview } from '../bindings/Overview';
 import type { Settings } from '../bindings/Settings';
 import type { LockStatus } from '../bindings/LockStatus';
 import type { SecretKind } from '../bindings/SecretKind';
+import type { MeetingNotice } from '../bindings/MeetingNotice';
+import type { ZoneShift } from '../bindings/ZoneShift';
 
 /** Schemes the system may open for us: web pages, phone calls and texts, map locations. */
 const EXTERNAL_SCHEMES = ['https:', 'http:', 'tel:', 'sms:', 'geo:'];
@@ -78,6 +80,14 @@ export const api = {
   upcoming: () => call<Upcoming>('upcoming'),
   attendanceSummary: () => call<AttendanceSummary>('attendance_summary'),
   reminderStatus: () => call<ReminderStatus>('reminder_status'),
+
+  /** What imports changed for my meetings, not yet dismissed: of one meeting, or all (Today). */
+  listNotices: (meetingId: number | null = null) => call<MeetingNotice[]>('list_notices', { meetingId }),
+  dismissNotice: (id: number) => call<void>('dismiss_notice', { id }),
+  /** A scheduled meeting gone from its list: keep its reminders coming. */
+  keepReminding: (meetingId: number) => call<void>('keep_reminding', { meetingId }),
+  /** My meetings in other zones that move against my clock in the next two weeks. */
+  zoneShifts: () => call<ZoneShift[]>('zone_shifts'),
 
   lockStatus: () => call<LockStatus>('lock_status'),
   unlock: (pin: string) => call<void>('unlock', { pin }),
@@ -144,7 +154,13 @@ export type {
   Settings,
   LockStatus,
   SecretKind,
+  MeetingNotice,
+  ZoneShift,
 };
+export type { FieldChange } from '../bindings/FieldChange';
+export type { FieldValue } from '../bindings/FieldValue';
+export type { MyChange } from '../bindings/MyChange';
+export type { MyChangeKind } from '../bindings/MyChangeKind';
 export type { Approach } from '../bindings/Approach';
 export type { AgendaItem } from '../bindings/AgendaItem';
 export type { Attendance } from '../bindings/Attendance';

@@ -11,7 +11,6 @@ import type { ImportProblem } from '../bindings/ImportProblem';
 import type { ImportReport } from '../bindings/ImportReport';
 import type { PreviewMeeting } from '../bindings/PreviewMeeting';
 import type { RestoreReport } from '../bindings/RestoreReport';
-import type { ScheduleChange } from '../bindings/ScheduleChange';
 
 const json = [{ name: 'Meeting list (JSON)', extensions: ['json'] }];
 const backups = [{ name: 'Homegroup backup', extensions: ['json', 'age'] }];
@@ -67,5 +66,4 @@ export type {
   ImportReport,
   PreviewMeeting,
   RestoreReport,
-  ScheduleChange,
 };

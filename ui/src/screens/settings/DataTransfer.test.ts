@@ -45,6 +45,9 @@ const preview = {
   rows_without_time_zone: 3,
   feed_time_zones: [],
   previously_imported: false,
+  listed_before: 0,
+  leaving: 0,
+  shrinks: false,
 };
 
 describe('DataTransfer', () => {
@@ -71,7 +74,15 @@ describe('DataTransfer', () => {
           skipped_count: 1,
           warnings: [],
           skipped: [],
-          schedule_changes: [{ meeting_id: 7, name: 'Home group', change: 'delisted' }],
+          my_changes: [
+            { meeting_id: 7, name: 'Home group', kind: 'no_longer_listed', changes: [] },
+            {
+              meeting_id: 8,
+              name: 'Serenity',
+              kind: 'changed',
+              changes: [{ field: 'start_time', before: '19:00', after: '19:30' }],
+            },
+          ],
         };
     });
     render(DataTransfer);
@@ -91,16 +102,44 @@ describe('DataTransfer', () => {
     await fireEvent.click(screen.getByTestId('import-confirm'));
     expect(await screen.findByText('Import finished')).toBeTruthy();
     expect(screen.getByText(/2 added, 0 updated, 0 unchanged/)).toBeTruthy();
-    expect(screen.getByText(/Home group\s+is no longer in the list/)).toBeTruthy();
+    expect(screen.getByText(/Your Home group meeting is no longer in its list/)).toBeTruthy();
+    expect(screen.getByText(/Your Serenity meeting now starts at 7:30\sPM, not 7:00\sPM\./)).toBeTruthy();
     const run = calls.find((c) => c.cmd === 'import_run');
     expect(run?.args.options).toEqual({
       format: 'meeting_guide',
       time_zone: 'America/New_York',
       fellowship: 'aa',
       source: null,
+      allow_shrink: false,
     });
     expect(run?.args.rows, "the preview's row count, for the progress bar").toBe(3);
     expect(screen.queryByTestId('import-preview')).toBeNull();
+  });
+
+  it('asks before importing a list that lost more than a third of its meetings', async () => {
+    const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> });
+      if (cmd === 'list_fellowships') return [{ id: 'aa', name: 'Alcoholics Anonymous' }];
+      if (cmd === 'time_zones') return { device: 'UTC', all: ['UTC'] };
+      if (cmd === 'plugin:dialog|open') return '/home/me/district.json';
+      if (cmd === 'import_preview') return { ...preview, previously_imported: true, listed_before: 300, leaving: 150, shrinks: true };
+      if (cmd === 'import_run')
+        return { ...preview, added: 0, updated: 0, unchanged: 150, delisted: 150, my_changes: [] };
+    });
+    render(DataTransfer);
+    await screen.findByRole('option', { name: 'Alcoholics Anonymous' });
+    await fireEvent.click(screen.getByTestId('import-choose'));
+    const warning = await screen.findByTestId('import-shrinks');
+    expect(warning.textContent).toMatch(/150 of the 300 meetings/);
+    const confirm = screen.getByTestId('import-confirm') as HTMLButtonElement;
+    expect(confirm.disabled, 'not without saying so').toBe(true);
+    await fireEvent.click(screen.getByTestId('import-allow-shrink'));
+    expect(confirm.disabled).toBe(false);
+    await fireEvent.click(confirm);
+    expect(await screen.findByText('Import finished')).toBeTruthy();
+    const run = calls.find((c) => c.cmd === 'import_run');
+    expect((run?.args.options as { allow_shrink: boolean }).allow_shrink).toBe(true);
   });
 
   it('shows the core’s message when a file cannot be read', async () => {
