@@ -234,6 +234,14 @@ fn main() {
         ));
     }
 
+    // A whole backup and its restore (budgets: 1 s and 2 s).
+    rows.extend(bench("backup/back up 20000 meetings to a file", "back up everything, 20,000 meetings", None));
+    rows.extend(bench(
+        "backup/restore 20000 meetings into an empty store",
+        "restore that backup into an empty store",
+        None,
+    ));
+
     // The app lock: its cost beside the same work with the lock off.
     rows.extend(bench(
         "lock/unlock: key derivation, open and Today's queries",
