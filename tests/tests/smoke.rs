@@ -79,6 +79,8 @@ async fn opens_navigates_and_keeps_a_setting_across_restarts() {
     }
     let app = App::start(&profile).await;
     app.click("[data-testid=tab-settings]").await;
+    // The list of copies loads above the button and moves it: click once the page has settled.
+    app.find("[data-testid=backup-list]").await;
     app.click("[data-testid=erase]").await;
     app.click("[data-testid=confirm-erase]").await;
     app.wait_for_text("[data-testid=keep-safe] [role=status]", "Everything was erased").await;

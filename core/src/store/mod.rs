@@ -45,6 +45,34 @@ pub struct ChangeStamp {
     own_changes: u64,
 }
 
+/// SQLite says only "unable to open" when a read-only folder keeps it from making the files it
+/// needs beside the database: when the folder cannot be written to, say that instead.
+fn say_when_read_only(error: Error, path: &Path) -> Error {
+    let cannot_open = matches!(&error, Error::Storage(rusqlite::Error::SqliteFailure(e, _))
+        if e.code == rusqlite::ErrorCode::CannotOpen);
+    let folder = path.parent().unwrap_or(Path::new("."));
+    if cannot_open && folder_is_read_only(folder) {
+        return Error::Storage(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+            None,
+        ));
+    }
+    error
+}
+
+/// Whether nothing can be created in `folder` (a read-only file system or mount, or no write
+/// permission): tried with a file made and removed at once.
+fn folder_is_read_only(folder: &Path) -> bool {
+    let probe = folder.join(format!(".homegroup-write-test-{}", std::process::id()));
+    match std::fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            false
+        }
+        Err(e) => matches!(e.kind(), std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied),
+    }
+}
+
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Self> {
@@ -53,6 +81,10 @@ impl Store {
 
     /// [`Store::open`] for a database encrypted with `key` (the app lock; see `crate::lock`).
     pub fn open_keyed(path: &Path, key: Option<&crate::lock::Key>) -> Result<Self> {
+        Self::open_file(path, key).map_err(|e| say_when_read_only(e, path))
+    }
+
+    fn open_file(path: &Path, key: Option<&crate::lock::Key>) -> Result<Self> {
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
