@@ -20,6 +20,13 @@ pub fn request_close(display: &str, title: &str) {
     connection.flush().expect("flush the X connection");
 }
 
+/// Whether a top-level window titled `title` is on `display` now.
+pub fn is_shown(display: &str, title: &str) -> bool {
+    let Ok((connection, screen)) = x11rb::connect(Some(display)) else { return false };
+    let root = connection.setup().roots[screen].root;
+    find_by_title(&connection, root, title).is_some()
+}
+
 fn atom(connection: &RustConnection, name: &str) -> u32 {
     connection.intern_atom(false, name.as_bytes()).expect("intern atom").reply().expect("atom reply").atom
 }

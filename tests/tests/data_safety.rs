@@ -6,7 +6,7 @@
 use homegroup_core::import::{sample, FeedFormat, ImportOptions};
 use homegroup_core::meetings::{MeetingDetails, MeetingInput};
 use homegroup_core::{ErrorKind, Store, SystemClock};
-use homegroup_e2e::harness::app_binary;
+use homegroup_e2e::harness::{app_binary, Display};
 use std::io::{BufRead, BufReader};
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
@@ -157,6 +157,31 @@ fn a_data_folder_read_only_from_the_start_gives_a_clear_error() {
     assert_eq!(err.kind(), ErrorKind::Storage, "{err}");
     let out = cli(&disk.0, &["schedule", "remove", "1"]);
     assert_refused_plainly(&out, "a write on a folder that was read-only from the start", "homegroup could not");
+
+    // The window app says the same in a small window of its own and exits 1, rather than
+    // panicking with no window: the test closes that window as a person would.
+    let display = Display::start_new();
+    let home = tempfile::tempdir().unwrap();
+    let app = Command::new(app_binary())
+        .env("HOMEGROUP_DATA_DIR", &disk.0)
+        .env("DISPLAY", display.name())
+        .env("HOME", home.path())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let title = "Homegroup could not start";
+    let start = Instant::now();
+    while !homegroup_e2e::window::is_shown(&display.name(), title) {
+        assert!(start.elapsed() < Duration::from_secs(30), "no window saying {title:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    homegroup_e2e::window::request_close(&display.name(), title);
+    let out = app.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "the window app exits 1: {stderr}");
+    assert!(stderr.contains(title) && stderr.contains("read-only"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
 /// Where a SIGKILL landed in an import, from the `--progress` lines the child wrote before it died.
