@@ -20,6 +20,7 @@ pub mod lock;
 pub mod meetings;
 pub mod notices;
 pub mod overview;
+pub mod people;
 pub mod recurrence;
 pub mod reminders;
 pub mod schedule;

@@ -1,0 +1,3 @@
+//! My people: a phone list kept on this device.
+
+pub mod vcard;

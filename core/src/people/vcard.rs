@@ -1,0 +1,1 @@
+//! Reading contacts from a vCard file (being written).
