@@ -38,6 +38,10 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::notices::MeetingNotice::export_all(&cfg)?;
     crate::notices::MyChange::export_all(&cfg)?;
     crate::zone_shift::ZoneShift::export_all(&cfg)?;
+    crate::people::Person::export_all(&cfg)?;
+    crate::people::PersonInput::export_all(&cfg)?;
+    crate::milestones::CountToday::export_all(&cfg)?;
+    crate::milestones::RecoveryCounts::export_all(&cfg)?;
     Ok(())
 }
 

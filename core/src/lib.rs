@@ -18,6 +18,7 @@ pub mod guidance;
 pub mod import;
 pub mod lock;
 pub mod meetings;
+pub mod milestones;
 pub mod notices;
 pub mod overview;
 pub mod people;

@@ -204,7 +204,7 @@ impl AppState {
             state.connect(Some(&key))?;
             let plan = ReminderPlan::read(&state.data_dir)?;
             if let Some(store) = lock_guard(&state.writer).as_mut() {
-                store.merge_fired(&plan.fired, state.clock.now())?;
+                store.merge_fired(&plan, state.clock.now())?;
             }
             state.wake_reminder_loop();
             Ok(())

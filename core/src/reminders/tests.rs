@@ -279,11 +279,35 @@ mod plans {
         plan.mark_fired(&due[0]);
         assert!(plan.due(due_at).is_empty(), "not twice from the plan");
         // Unlocked: what fired is merged, and the store does not fire it again.
-        assert_eq!(store.merge_fired(&plan.fired, due_at).unwrap(), 1);
+        assert_eq!(store.merge_fired(&plan, due_at).unwrap(), 1);
         assert!(fire(&mut store, due_at).is_empty(), "not twice after unlocking");
         // A re-plan while the occurrence is ahead leaves it out.
         let again = store.plan_reminders(due_at, Tz::UTC, true, 64, &plan).unwrap();
         assert!(again.due(due_at).is_empty());
+    }
+
+    #[test]
+    fn milestones_join_the_plan_discreetly_and_fire_once_across_a_lock() {
+        let clock = FixedClock::new(at(2026, 11, 26, 12, 0));
+        let mut store = Store::open_in_memory().unwrap();
+        // 30 days on 2026-12-01, 9:00 UTC.
+        store.set_recovery_date("2026-11-01", "Days since my last drink", clock.now(), Tz::UTC).unwrap();
+        let mut plan = store.plan_reminders(clock.now(), Tz::UTC, true, 64, &ReminderPlan::default()).unwrap();
+        let milestone = plan.items.iter().find(|i| i.milestone.is_some()).expect("the 30-day milestone").clone();
+        assert_eq!(milestone.due_at, at(2026, 12, 1, 9, 0).timestamp());
+        assert_eq!((milestone.title.as_str(), milestone.body.as_str()), ("A milestone today", ""), "no count, no word about recovery");
+        let again = store.plan_reminders(clock.now(), Tz::UTC, true, 64, &plan).unwrap();
+        assert_eq!(again.items.iter().find(|i| i.milestone.is_some()).map(|i| i.id), Some(milestone.id), "same id");
+
+        // Locked at 9:00 that day: it fires from the plan, once; at unlock it joins the log.
+        let nine = at(2026, 12, 1, 9, 0);
+        let due: Vec<_> = plan.due(nine).into_iter().cloned().collect();
+        assert_eq!(due, vec![milestone.clone()]);
+        plan.mark_fired(&due[0]);
+        assert!(plan.due(nine).is_empty());
+        assert!(plan.due(at(2026, 12, 2, 9, 0)).is_empty(), "not the next day either");
+        store.merge_fired(&plan, nine).unwrap();
+        assert!(store.claim_due_milestones(at(2026, 12, 1, 10, 0), Tz::UTC).unwrap().is_empty(), "not twice");
     }
 
     #[test]

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/004_attendance_check.sql"),
     include_str!("../../migrations/005_reminder_claims.sql"),
     include_str!("../../migrations/006_meeting_notices.sql"),
+    include_str!("../../migrations/007_people_and_milestones.sql"),
 ];
 
 mod safety;
@@ -43,6 +44,13 @@ pub struct Store {
 pub struct ChangeStamp {
     data_version: i64,
     own_changes: u64,
+}
+
+/// A stable random id for a row a backup merges by (128 bits from the system, as hex).
+pub(crate) fn random_uid() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| Error::Data(format!("no random numbers from the system: {e}")))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// SQLite says only "unable to open" when a read-only folder keeps it from making the files it

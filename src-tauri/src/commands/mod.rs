@@ -8,6 +8,7 @@ pub mod lock;
 pub mod meetings;
 pub mod notices;
 pub mod overview;
+pub mod people;
 pub mod reminders;
 pub mod safety;
 pub mod schedule;
@@ -64,6 +65,17 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         notices::dismiss_notice,
         notices::keep_reminding,
         notices::zone_shifts,
+        people::list_people,
+        people::get_person,
+        people::create_person,
+        people::update_person,
+        people::delete_person,
+        people::count_today,
+        people::recovery_counts,
+        people::set_recovery_date,
+        people::start_new_count,
+        people::stop_counting,
+        people::delete_count,
         reminders::reminder_status,
         safety::startup_notice,
         safety::list_backups,

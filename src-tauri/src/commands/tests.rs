@@ -219,6 +219,47 @@ fn every_command_answers_through_ipc() {
     assert_eq!(ok(&w, "get_meeting", json!({ "id": noon }))["keep_reminding"], true);
     check("zone_shifts");
     assert!(ok(&w, "zone_shifts", json!({})).is_array());
+
+    // My people and my milestones.
+    check("create_person");
+    let sam = ok(
+        &w,
+        "create_person",
+        json!({ "input": { "name": "Sam", "phone": "+1 555 010 2030", "role": "sponsor", "group_id": group_id } }),
+    );
+    assert_eq!(sam["tel_uri"], "tel:+15550102030");
+    let e = err(&w, "create_person", json!({ "input": { "name": "Sam", "phone": "call me" } }));
+    assert_eq!(e["field"], "phone", "{e}");
+    check("list_people");
+    assert_eq!(ok(&w, "list_people", json!({ "groupId": group_id, "meetingId": null }))[0]["name"], "Sam");
+    check("get_person");
+    assert_eq!(ok(&w, "get_person", json!({ "id": sam["id"] }))["role"], "sponsor");
+    check("update_person");
+    let renamed =
+        ok(&w, "update_person", json!({ "id": sam["id"], "input": { "name": "Sam K", "phone": "555 0100" } }));
+    assert_eq!(renamed["name"], "Sam K");
+    check("delete_person");
+    ok(&w, "delete_person", json!({ "id": sam["id"] }));
+    assert_eq!(ok(&w, "list_people", json!({})), json!([]));
+    check("count_today");
+    assert_eq!(ok(&w, "count_today", json!({})), Value::Null, "off until a date is set");
+    check("set_recovery_date");
+    assert_eq!(err(&w, "set_recovery_date", json!({ "startDate": "2999-01-01", "label": "" }))["field"], "start_date");
+    ok(&w, "set_recovery_date", json!({ "startDate": "2026-01-01", "label": "Days since my last drink" }));
+    assert!(ok(&w, "count_today", json!({}))["elapsed"]["total_days"].as_i64().is_some_and(|d| d > 300));
+    check("start_new_count");
+    ok(&w, "start_new_count", json!({ "startDate": "2026-06-01", "label": "" }));
+    check("recovery_counts");
+    let counts = ok(&w, "recovery_counts", json!({}));
+    assert_eq!(
+        (counts["current"]["start_date"].as_str(), counts["earlier"].as_array().map(Vec::len)),
+        (Some("2026-06-01"), Some(1))
+    );
+    check("delete_count");
+    ok(&w, "delete_count", json!({ "id": counts["earlier"][0]["id"] }));
+    check("stop_counting");
+    ok(&w, "stop_counting", json!({}));
+    assert_eq!(ok(&w, "count_today", json!({})), Value::Null);
     check("export_ics");
     assert_eq!(ok(&w, "export_ics", json!({ "path": dir.path().join("schedule.ics") })), 2, "two in my schedule");
     check("backup_to_file");

@@ -5,6 +5,7 @@ use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use homegroup_core::reminders::plan::{PlannedNotification, ReminderPlan};
 use homegroup_core::reminders::{notification_text, tray_tooltip, NotificationText};
+use homegroup_core::milestones::milestone_text;
 use homegroup_core::time_zone;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
@@ -139,16 +140,41 @@ fn tick_unlocked<R: Runtime>(
         }
         Err(e) => eprintln!("homegroup: reminders could not be read: {}", e.kind_str()),
     }
+    show_due_milestones(state, notifier, now, zone, discreet);
     state.refresh_plan();
     let (next, next_meeting) = {
         let reader = state.reader_here();
         let store = reader.as_ref()?;
-        let next = store.next_reminder_due(now).ok().flatten();
+        let next_reminder = store.next_reminder_due(now).ok().flatten();
+        let next_milestone = store.next_milestone_due(now, zone).ok().flatten();
+        let next = next_reminder.into_iter().chain(next_milestone).min();
         let upcoming = store.upcoming(now, zone).ok();
         (next, upcoming.and_then(|u| u.today_items.into_iter().chain(u.tomorrow_items).next()))
     };
     crate::tray::set_tooltip(app, &tray_tooltip(next_meeting.as_ref(), zone, discreet));
     next
+}
+
+/// Milestones of the recovery count due now (9:00 on the day, or the first start that day):
+/// claimed so each comes once, released when it cannot be shown.
+fn show_due_milestones(state: &AppState, notifier: &dyn Notifier, now: DateTime<Utc>, zone: chrono_tz::Tz, discreet: bool) {
+    let claimed = {
+        let mut writer = state.writer_here();
+        let Some(store) = writer.as_mut() else { return };
+        store.claim_due_milestones(now, zone)
+    };
+    let claimed = match claimed {
+        Ok(claimed) => claimed,
+        Err(e) => return eprintln!("homegroup: milestones could not be read: {}", e.kind_str()),
+    };
+    for milestone in claimed {
+        if let Err(problem) = notifier.notify(&milestone_text(&milestone, discreet), None, discreet) {
+            eprintln!("homegroup: a milestone could not be shown: {problem}");
+            if let Some(store) = state.writer_here().as_mut() {
+                let _ = store.release_milestone(&milestone);
+            }
+        }
+    }
 }
 
 /// Locked: the plan kept outside the database says what is due, with its discreet texts; what

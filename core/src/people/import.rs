@@ -1,0 +1,54 @@
+//! Adding people from a phone's contacts (a vCard file), after the user picked which.
+
+use super::vcard::VCardContact;
+use super::PersonInput;
+use crate::{Clock, Error, Result, Store};
+use rusqlite::params;
+
+impl Store {
+    /// Adds the chosen contacts of a vCard file in one transaction: all of them, or (when one does
+    /// not pass the checks) none, with the error naming the contact. Someone already on the list
+    /// with the same name and phone is not added twice. Returns how many were added.
+    pub fn add_contacts(&mut self, contacts: &[vcard::VCardContact], clock: &dyn Clock) -> Result<u32> {
+        let mut checked = Vec::new();
+        for contact in contacts {
+            let input = PersonInput {
+                name: contact.name.clone(),
+                phone: contact.phones.first().cloned().unwrap_or_default(),
+                other_contact: contact.phones.get(1).cloned().or_else(|| contact.email.clone()),
+                note: contact.note.clone().unwrap_or_default(),
+                ..PersonInput::default()
+            };
+            // A second number or an email the checks refuse is left out rather than the person.
+            let input = match input.validate(self) {
+                Err(e) if e.payload().field.as_deref() == Some("other_contact") => {
+                    PersonInput { other_contact: None, ..input }.validate(self)
+                }
+                other => other,
+            }
+            .map_err(|e| Error::invalid("contacts", format!("{}: {e}", contact.name)))?;
+            checked.push(input);
+        }
+        let now = clock.now().timestamp();
+        let tx = self.conn_mut().transaction()?;
+        let mut added = 0;
+        for p in checked {
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM people WHERE name = ?1 AND phone = ?2)",
+                params![p.name, p.phone],
+                |r| r.get(0),
+            )?;
+            if exists {
+                continue;
+            }
+            tx.execute(
+                "INSERT INTO people (uid, name, phone, other_contact, note, role, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'other', ?6, ?6)",
+                params![crate::store::random_uid()?, p.name, p.phone, p.other_contact, p.note, now],
+            )?;
+            added += 1;
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+}
