@@ -3,23 +3,28 @@
 
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
-use tauri::{App, AppHandle, Runtime};
+use tauri::{App, AppHandle, Emitter, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons};
 
 const TRAY_ID: &str = "main";
 
 pub fn build(app: &App) -> tauri::Result<()> {
     let open = MenuItem::with_id(app, "open", "Open Homegroup", true, None::<&str>)?;
+    // Straight to the screen; while locked, Reach out shows the crisis lines, which need no unlock.
+    let reach_out = MenuItem::with_id(app, "reach-out", "Reach out", true, None::<&str>)?;
+    let people = MenuItem::with_id(app, "people", "My people", true, None::<&str>)?;
     // Does nothing while the app lock is off.
     let lock = MenuItem::with_id(app, "lock", "Lock now", true, None::<&str>)?;
     let quit = MenuItem::with_id(app, "quit", "Quit Homegroup…", true, None::<&str>)?;
-    let menu = Menu::with_items(app, &[&open, &lock, &quit])?;
+    let menu = Menu::with_items(app, &[&open, &reach_out, &people, &lock, &quit])?;
     TrayIconBuilder::with_id(TRAY_ID)
         .icon(tauri::image::Image::from_bytes(include_bytes!("../../assets/icons/tray.png"))?)
         .tooltip("Homegroup")
         .menu(&menu)
         .on_menu_event(|app, event| match event.id.as_ref() {
             "open" => crate::show_main_window(app),
+            "reach-out" => open_route(app, "#/reach-out"),
+            "people" => open_route(app, "#/people"),
             "lock" => {
                 let _ = crate::lock_app(app);
             }
@@ -28,6 +33,12 @@ pub fn build(app: &App) -> tauri::Result<()> {
         })
         .build(app)?;
     Ok(())
+}
+
+/// Shows the window on `route`.
+fn open_route<R: Runtime>(app: &AppHandle<R>, route: &str) {
+    crate::show_main_window(app);
+    let _ = app.emit("open-route", route);
 }
 
 /// Quitting stops reminders: say so first.

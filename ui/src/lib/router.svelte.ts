@@ -1,7 +1,7 @@
 // Hash routes with query parameters (`#/groups?for=family&format=online`), so any screen can link
 // to a filtered view and the state survives switching tabs.
 
-export const SCREENS = ['today', 'schedule', 'groups', 'guidance', 'settings'] as const;
+export const SCREENS = ['today', 'schedule', 'groups', 'guidance', 'settings', 'people', 'reach-out'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export interface Route {

@@ -11,6 +11,8 @@ const loaders: Record<LazyScreen, () => Promise<{ default: ScreenComponent }>> =
   groups: () => import('../screens/Groups.svelte'),
   guidance: () => import('../screens/Guidance.svelte'),
   settings: () => import('../screens/Settings.svelte'),
+  people: () => import('../screens/People.svelte'),
+  'reach-out': () => import('../screens/ReachOut.svelte'),
 };
 
 const loaded = new Map<LazyScreen, Promise<ScreenComponent>>();

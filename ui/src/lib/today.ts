@@ -1,9 +1,9 @@
 // Today's data, asked for as early as possible: when the app opens on Today, the requests go out
 // before the page mounts, so the answers are back by the time it first paints and the first frame
 // shows the meetings (not an empty screen, then a second, full one).
-import { api, type AttendanceSummary, type MeetingNotice, type Overview, type Recovery, type Upcoming, type ZoneShift } from './api';
+import { api, type AttendanceSummary, type CountToday, type MeetingNotice, type Overview, type Recovery, type Upcoming, type ZoneShift } from './api';
 
-export type TodayData = [Recovery | null, Overview, Upcoming, AttendanceSummary, MeetingNotice[], ZoneShift[]];
+export type TodayData = [Recovery | null, Overview, Upcoming, AttendanceSummary, MeetingNotice[], ZoneShift[], CountToday | null];
 
 let early: Promise<TodayData> | null = null;
 
@@ -17,6 +17,7 @@ function fetchToday(): Promise<TodayData> {
     // What changed for my meetings and coming time shifts: Today opens without them if they fail.
     api.listNotices().then((n) => n ?? [], () => []),
     api.zoneShifts().then((z) => z ?? [], () => []),
+    api.countToday().then((c) => c ?? null, () => null),
   ]);
 }
 

@@ -28,6 +28,11 @@ import type { LockStatus } from '../bindings/LockStatus';
 import type { SecretKind } from '../bindings/SecretKind';
 import type { MeetingNotice } from '../bindings/MeetingNotice';
 import type { ZoneShift } from '../bindings/ZoneShift';
+import type { Person } from '../bindings/Person';
+import type { PersonInput } from '../bindings/PersonInput';
+import type { CountToday } from '../bindings/CountToday';
+import type { RecoveryCount } from '../bindings/RecoveryCount';
+import type { RecoveryCounts } from '../bindings/RecoveryCounts';
 
 /** Schemes the system may open for us: web pages, phone calls and texts, map locations. */
 const EXTERNAL_SCHEMES = ['https:', 'http:', 'tel:', 'sms:', 'geo:'];
@@ -88,6 +93,22 @@ export const api = {
   keepReminding: (meetingId: number) => call<void>('keep_reminding', { meetingId }),
   /** My meetings in other zones that move against my clock in the next two weeks. */
   zoneShifts: () => call<ZoneShift[]>('zone_shifts'),
+
+  /** My people, sponsors first; of one group or meeting when given. */
+  listPeople: (of: { groupId?: number; meetingId?: number } = {}) =>
+    call<Person[]>('list_people', { groupId: of.groupId ?? null, meetingId: of.meetingId ?? null }),
+  getPerson: (id: number) => call<Person>('get_person', { id }),
+  createPerson: (input: PersonInput) => call<Person>('create_person', { input }),
+  updatePerson: (id: number, input: PersonInput) => call<Person>('update_person', { id, input }),
+  deletePerson: (id: number) => call<void>('delete_person', { id }),
+
+  /** The recovery count as Today shows it; `null` when the user keeps none. */
+  countToday: () => call<CountToday | null>('count_today'),
+  recoveryCounts: () => call<RecoveryCounts>('recovery_counts'),
+  setRecoveryDate: (startDate: string, label: string) => call<RecoveryCount>('set_recovery_date', { startDate, label }),
+  startNewCount: (startDate: string, label: string) => call<RecoveryCount>('start_new_count', { startDate, label }),
+  stopCounting: () => call<void>('stop_counting'),
+  deleteCount: (id: number) => call<void>('delete_count', { id }),
 
   lockStatus: () => call<LockStatus>('lock_status'),
   unlock: (pin: string) => call<void>('unlock', { pin }),
@@ -156,7 +177,14 @@ export type {
   SecretKind,
   MeetingNotice,
   ZoneShift,
+  Person,
+  PersonInput,
+  CountToday,
+  RecoveryCount,
+  RecoveryCounts,
 };
+export type { Role } from '../bindings/Role';
+export type { Milestone } from '../bindings/Milestone';
 export type { FieldChange } from '../bindings/FieldChange';
 export type { FieldValue } from '../bindings/FieldValue';
 export type { MyChange } from '../bindings/MyChange';
