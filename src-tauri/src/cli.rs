@@ -6,8 +6,10 @@
 //! asked: a needed choice missing from the arguments is a usage error naming its flag.
 
 use clap::{Parser, Subcommand};
+use homegroup_core::export::script::ScriptPerson;
 use homegroup_core::import::{FeedFormat, ImportOptions, ImportReport};
 use homegroup_core::notices::MyChangeKind;
+use homegroup_core::people::PeopleOf;
 use homegroup_core::{Error, Store, SystemClock};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -60,6 +62,12 @@ pub enum Command {
     },
     /// List every meeting.
     Meetings {
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List my people (sponsors first).
+    People {
         /// Print JSON for scripts.
         #[arg(long)]
         json: bool,
@@ -243,6 +251,22 @@ fn run(command: &Command, store: &mut Store, input: &mut StandardInput) -> Resul
                 json: *json,
             };
             import(store, file, &choices)
+        }
+        Command::People { json } => {
+            let people: Vec<ScriptPerson> =
+                store.people(PeopleOf::Everyone)?.into_iter().map(ScriptPerson::from).collect();
+            if *json {
+                return print_json(&people);
+            }
+            for p in &people {
+                let role =
+                    serde_json::to_value(p.role).ok().and_then(|r| r.as_str().map(str::to_owned)).unwrap_or_default();
+                println!("{:>6}  {}  {}  ({role})", p.id, p.name, p.phone);
+            }
+            if people.is_empty() {
+                println!("No one on your list yet.");
+            }
+            Ok(())
         }
         Command::Meetings { json } => {
             let meetings = store.script_meetings()?;

@@ -303,3 +303,26 @@ fn import_json_reports_my_changes_and_a_shrunken_list_needs_allow_shrink() {
     let report: Value = serde_json::from_slice(&allowed.stdout).unwrap();
     assert_eq!(report["delisted"], 1);
 }
+
+/// `homegroup people --json` lists my people, sponsors first, with their roles.
+#[test]
+fn people_are_listed_sponsors_first() {
+    use homegroup_core::people::{PersonInput, Role};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    {
+        let mut store = homegroup_core::Store::open_in(&data).unwrap();
+        let clock = homegroup_core::SystemClock;
+        for (name, role) in [("Alex", Role::ProgramFriend), ("Sam", Role::Sponsor)] {
+            let input =
+                PersonInput { name: name.into(), phone: "+1 555 010 2030".into(), role, ..PersonInput::default() };
+            store.create_person(&input, &clock).unwrap();
+        }
+    }
+    let people: Vec<Value> = serde_json::from_str(&ok(&data, &["people", "--json"])).unwrap();
+    let names: Vec<(&str, &str)> =
+        people.iter().map(|p| (p["name"].as_str().unwrap(), p["role"].as_str().unwrap())).collect();
+    assert_eq!(names, [("Sam", "sponsor"), ("Alex", "program_friend")]);
+    assert_eq!(people[0]["phone"], "+1 555 010 2030", "as typed");
+    assert!(ok(&data, &["people"]).contains("Sam"));
+}

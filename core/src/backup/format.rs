@@ -1,4 +1,4 @@
-//! The backup document (version 2), and what a backup and a restore tell the user.
+//! The backup document (version 3), and what a backup and a restore tell the user.
 
 use crate::import::ImportSource;
 use crate::meetings::MeetingDetails;
@@ -19,6 +19,11 @@ pub struct Backup {
     pub groups: Vec<BackupGroup>,
     pub meetings: Vec<BackupMeeting>,
     pub attendance: Vec<BackupAttendance>,
+    /// Version 3 on; none in older backups.
+    #[serde(default)]
+    pub people: Vec<super::people::BackupPerson>,
+    #[serde(default)]
+    pub recovery_counts: Vec<super::people::BackupCount>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,6 +101,7 @@ pub struct BackupSummary {
     pub meetings: u32,
     pub groups: u32,
     pub attendance: u32,
+    pub people: u32,
 }
 
 impl Backup {
@@ -104,6 +110,7 @@ impl Backup {
             meetings: self.meetings.len() as u32,
             groups: self.groups.len() as u32,
             attendance: self.attendance.len() as u32,
+            people: self.people.len() as u32,
         }
     }
 }
@@ -119,6 +126,8 @@ pub struct RestoreReport {
     pub schedule_entries: u32,
     pub skips_added: u32,
     pub attendance_added: u32,
+    pub people_restored: u32,
+    pub counts_restored: u32,
     pub settings_restored: bool,
 }
 
@@ -127,7 +136,7 @@ impl RestoreReport {
     pub fn summary(&self) -> String {
         format!(
             "Restored: {} meeting(s) added and {} updated, {} group(s) added and {} updated, {} in your schedule, \
-             {} skipped week(s) and {} attendance record(s) added{}.",
+             {} skipped week(s) and {} attendance record(s) added, {} person(s){}.",
             self.meetings_added,
             self.meetings_updated,
             self.groups_added,
@@ -135,6 +144,7 @@ impl RestoreReport {
             self.schedule_entries,
             self.skips_added,
             self.attendance_added,
+            self.people_restored,
             if self.settings_restored { ", settings restored" } else { "" }
         )
     }

@@ -16,6 +16,7 @@
 
 mod format;
 mod legacy;
+mod people;
 mod protect;
 mod read;
 mod restore;
@@ -29,7 +30,8 @@ use std::path::Path;
 
 /// The version this build writes. Older versions restore; newer ones are refused with a clear error.
 /// 2: every meeting and group, the lists they came from, a meeting's details in one shape.
-pub const BACKUP_VERSION: u32 = 2;
+/// 3: my people and my recovery counts (absent in version 2, which restores with none).
+pub const BACKUP_VERSION: u32 = 3;
 /// What the `format` field says, so another JSON file is not taken for a backup.
 pub const BACKUP_FORMAT: &str = "homegroup-backup";
 
@@ -118,7 +120,8 @@ fn parse_document(bytes: &[u8]) -> Result<Backup> {
             let document = serde_json::from_slice(bytes).map_err(damaged)?;
             serde_json::from_value(serde_json::Value::Object(legacy::upgrade_v1(document))).map_err(damaged)
         }
-        Some(BACKUP_VERSION) => serde_json::from_slice(bytes).map_err(damaged),
+        // Version 2 has the same shape without people and counts, which default to none.
+        Some(2 | BACKUP_VERSION) => serde_json::from_slice(bytes).map_err(damaged),
         _ => Err(not_backup()),
     }
 }

@@ -148,6 +148,8 @@ fn read_backup(tx: &Transaction, settings: Settings, created_at: String) -> Resu
         settings,
         fellowship_notes,
         import_sources: crate::import::sources::all(tx)?,
+        people: super::people::read_people(tx, &group_keys, &meeting_keys)?,
+        recovery_counts: super::people::read_counts(tx)?,
         groups,
         meetings,
         attendance,

@@ -60,6 +60,11 @@ impl Store {
                 report.attendance_added += 1;
             }
         }
+        let group_id = |key: &GroupKey| Ok(group_ids.get(key).copied().or(find_group(&tx, key)?));
+        let meeting_id = |key: &MeetingKey| Ok(meeting_ids.get(key).copied().or(find_meeting(&tx, key)?));
+        report.people_restored = super::people::restore_people(&tx, &backup.people, &group_id, &meeting_id, now)?;
+        let today = clock.now().date_naive().format("%Y-%m-%d").to_string();
+        report.counts_restored = super::people::restore_counts(&tx, &backup.recovery_counts, &today, now)?;
         tx.commit()?;
         Ok(report)
     }

@@ -365,3 +365,65 @@ proptest! {
         prop_assert_eq!(&third.backup(&clock).unwrap(), &first);
     }
 }
+
+#[test]
+fn people_and_recovery_counts_come_back_once_with_their_links() {
+    use crate::people::{PeopleOf, PersonInput, Role};
+    let clock = clock();
+    let mut source = store_with(&["Steps".into()], None, false, false);
+    let monday = source.find_meeting("feed-monday").unwrap();
+    source
+        .create_person(
+            &PersonInput {
+                name: "Sam".into(),
+                phone: "+1 555 010 2030".into(),
+                role: Role::Sponsor,
+                meeting_id: Some(monday.id),
+                group_id: monday.group,
+                note: "Call before 9".into(),
+                ..PersonInput::default()
+            },
+            &clock,
+        )
+        .unwrap();
+    let now = crate::Clock::now(&clock);
+    source.set_recovery_date("2025-01-10", "Clean date", now, chrono_tz::UTC).unwrap();
+    source.start_new_count("2026-06-01", "Clean date", now, chrono_tz::UTC).unwrap();
+    let backup = source.backup(&clock).unwrap();
+    assert_eq!((backup.people.len(), backup.recovery_counts.len()), (1, 2));
+
+    let mut fresh = Store::open_in_memory().unwrap();
+    let report = fresh.restore(&backup, &clock).unwrap();
+    assert_eq!((report.people_restored, report.counts_restored), (1, 2));
+    let people = fresh.people(PeopleOf::Everyone).unwrap();
+    assert_eq!(people.len(), 1);
+    assert_eq!((people[0].role, people[0].note.as_str()), (Role::Sponsor, "Call before 9"));
+    assert_eq!(people[0].meeting_name.as_deref(), Some(monday.details.name.as_str()), "linked to the same meeting");
+    assert_eq!(people[0].group_name.as_deref(), Some("Monday Group"));
+    assert_eq!(fresh.current_count().unwrap().unwrap().start_date, "2026-06-01");
+    assert_eq!(fresh.earlier_counts().unwrap().len(), 1);
+
+    // Again: merged by their ids, nothing twice.
+    fresh.restore(&backup, &clock).unwrap();
+    assert_eq!(fresh.people(PeopleOf::Everyone).unwrap().len(), 1);
+    assert_eq!(fresh.earlier_counts().unwrap().len(), 1);
+    // And the whole document comes out the same.
+    let mut again = fresh.backup(&clock).unwrap();
+    again.created_at.clone_from(&backup.created_at);
+    assert_eq!(again.people, backup.people);
+    assert_eq!(again.recovery_counts, backup.recovery_counts);
+}
+
+#[test]
+fn a_version_2_backup_restores_with_no_people() {
+    let clock = clock();
+    let mut source = store_with(&["Steps".into()], None, false, false);
+    let mut document = serde_json::to_value(source.backup(&clock).unwrap()).unwrap();
+    document["version"] = 2.into();
+    let object = document.as_object_mut().unwrap();
+    object.remove("people");
+    object.remove("recovery_counts");
+    let mut fresh = Store::open_in_memory().unwrap();
+    let report = fresh.restore_bytes(&serde_json::to_vec(&document).unwrap(), &clock).unwrap();
+    assert_eq!((report.version, report.people_restored, report.meetings_added), (2, 0, 3));
+}

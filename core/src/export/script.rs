@@ -4,6 +4,7 @@
 use crate::import::ImportReport;
 use crate::meetings::{Attendance, Meeting, MeetingDetails, MeetingFilter};
 use crate::notices::MyChange;
+use crate::people::{Person, Role};
 use crate::{Error, Result, Store};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
@@ -53,6 +54,35 @@ pub struct ScriptOccurrence {
     pub attendance: Attendance,
     pub location: Option<String>,
     pub conference_url: Option<String>,
+}
+
+/// One person, for `homegroup people --json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScriptPerson {
+    pub id: i64,
+    pub name: String,
+    pub phone: String,
+    pub other_contact: Option<String>,
+    /// `sponsor`, `sponsee`, `home_group`, `program_friend`, `family` or `other`.
+    pub role: Role,
+    pub note: String,
+    pub group: Option<String>,
+    pub meeting: Option<String>,
+}
+
+impl From<Person> for ScriptPerson {
+    fn from(p: Person) -> Self {
+        ScriptPerson {
+            id: p.id,
+            name: p.name,
+            phone: p.phone,
+            other_contact: p.other_contact,
+            role: p.role,
+            note: p.note,
+            group: p.group_name,
+            meeting: p.meeting_name,
+        }
+    }
 }
 
 /// What an import did, for `homegroup import --json`.

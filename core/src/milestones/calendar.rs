@@ -67,10 +67,8 @@ pub fn milestone_on(start: NaiveDate, day: NaiveDate) -> Option<Milestone> {
 
 /// The milestones on the days from `from` to `to` (both included), in order.
 pub fn milestones_between(start: NaiveDate, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, Milestone)> {
-    let mut found: Vec<(NaiveDate, Milestone)> = all()
-        .filter_map(|m| m.date(start).map(|d| (d, m)))
-        .filter(|(d, _)| *d >= from && *d <= to)
-        .collect();
+    let mut found: Vec<(NaiveDate, Milestone)> =
+        all().filter_map(|m| m.date(start).map(|d| (d, m))).filter(|(d, _)| *d >= from && *d <= to).collect();
     found.sort_by_key(|(d, _)| *d);
     found
 }
@@ -91,10 +89,8 @@ pub fn elapsed(start: NaiveDate, today: NaiveDate) -> Option<Elapsed> {
     if today < start {
         return None;
     }
-    let whole_months = (1..)
-        .take_while(|m| start.checked_add_months(Months::new(*m)).is_some_and(|d| d <= today))
-        .last()
-        .unwrap_or(0);
+    let whole_months =
+        (1..).take_while(|m| start.checked_add_months(Months::new(*m)).is_some_and(|d| d <= today)).last().unwrap_or(0);
     let anchor = start.checked_add_months(Months::new(whole_months))?;
     Some(Elapsed {
         total_days: (today - start).num_days(),

@@ -112,11 +112,9 @@ impl Store {
     pub fn current_count(&self) -> Result<Option<RecoveryCount>> {
         Ok(self
             .conn()
-            .query_row(
-                "SELECT id, label, start_date, ended_on FROM recovery_counts WHERE ended_on IS NULL",
-                [],
-                |r| Ok(RecoveryCount { id: r.get(0)?, label: r.get(1)?, start_date: r.get(2)?, ended_on: r.get(3)? }),
-            )
+            .query_row("SELECT id, label, start_date, ended_on FROM recovery_counts WHERE ended_on IS NULL", [], |r| {
+                Ok(RecoveryCount { id: r.get(0)?, label: r.get(1)?, start_date: r.get(2)?, ended_on: r.get(3)? })
+            })
             .optional()?)
     }
 
@@ -139,7 +137,13 @@ impl Store {
     }
 
     /// Sets the current count's date and what it counts (starting one if there is none).
-    pub fn set_recovery_date(&mut self, start_date: &str, label: &str, now: DateTime<Utc>, zone: Tz) -> Result<RecoveryCount> {
+    pub fn set_recovery_date(
+        &mut self,
+        start_date: &str,
+        label: &str,
+        now: DateTime<Utc>,
+        zone: Tz,
+    ) -> Result<RecoveryCount> {
         let start = checked_start(start_date, today_in(now, zone))?;
         let label = optional_text("label", "description", Some(label), MAX_LABEL)?.unwrap_or_default();
         let start = start.format("%Y-%m-%d").to_string();
@@ -164,7 +168,13 @@ impl Store {
 
     /// "Start a new count": the current one is kept among the earlier counts, a new one starts
     /// from `start_date` (today, if the user does not say otherwise).
-    pub fn start_new_count(&mut self, start_date: &str, label: &str, now: DateTime<Utc>, zone: Tz) -> Result<RecoveryCount> {
+    pub fn start_new_count(
+        &mut self,
+        start_date: &str,
+        label: &str,
+        now: DateTime<Utc>,
+        zone: Tz,
+    ) -> Result<RecoveryCount> {
         let today = today_in(now, zone);
         checked_start(start_date, today)?;
         let tx = self.conn_mut().transaction()?;
@@ -226,7 +236,13 @@ impl Store {
             if shown.exists(params![count.id, day.format("%Y-%m-%d").to_string()])? {
                 continue;
             }
-            due.push(DueMilestone { count_id: count.id, day, milestone, label: count.label.clone(), due_at: notify_instant(day, zone) });
+            due.push(DueMilestone {
+                count_id: count.id,
+                day,
+                milestone,
+                label: count.label.clone(),
+                due_at: notify_instant(day, zone),
+            });
         }
         Ok(due)
     }
@@ -234,7 +250,8 @@ impl Store {
     /// The milestone notifications due at `now`, claimed (written to the log) so they come once;
     /// one that cannot be shown is released with [`Store::release_milestone`].
     pub fn claim_due_milestones(&mut self, now: DateTime<Utc>, zone: Tz) -> Result<Vec<DueMilestone>> {
-        let due: Vec<DueMilestone> = self.planned_milestones(now, zone, 0)?.into_iter().filter(|m| m.due_at <= now).collect();
+        let due: Vec<DueMilestone> =
+            self.planned_milestones(now, zone, 0)?.into_iter().filter(|m| m.due_at <= now).collect();
         for m in &due {
             self.record_milestone_shown(m.count_id, m.day, now)?;
         }

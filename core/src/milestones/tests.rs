@@ -11,7 +11,8 @@ fn a_recovery_date_is_checked_and_today_counts_by_calendar_date_in_my_zone() {
     let mut store = Store::open_in_memory().unwrap();
     let zone = America::New_York;
     let now = at(zone, 2026, 12, 2, 8, 0);
-    for (bad, says) in [("2026-12-03", "future"), ("1899-12-31", "1900"), ("2026-02-30", "date"), ("yesterday", "date")] {
+    for (bad, says) in [("2026-12-03", "future"), ("1899-12-31", "1900"), ("2026-02-30", "date"), ("yesterday", "date")]
+    {
         let e = store.set_recovery_date(bad, "", now, zone).unwrap_err();
         assert_eq!(e.payload().field.as_deref(), Some("start_date"));
         assert!(e.to_string().contains(says), "{bad}: {e}");
@@ -22,7 +23,10 @@ fn a_recovery_date_is_checked_and_today_counts_by_calendar_date_in_my_zone() {
     let today = store.count_today(now, zone).unwrap().unwrap();
     assert_eq!(today.elapsed.total_days, 30);
     assert_eq!(today.milestone_today, Some(Milestone::Days(30)));
-    assert_eq!((today.next_milestone, today.next_milestone_date.as_deref()), (Some(Milestone::Days(60)), Some("2027-01-01")));
+    assert_eq!(
+        (today.next_milestone, today.next_milestone_date.as_deref()),
+        (Some(Milestone::Days(60)), Some("2027-01-01"))
+    );
 
     // Late on 1 December in New York is already 2 December in UTC: the count is by my own date.
     let late = at(zone, 2026, 12, 1, 23, 30);
@@ -40,7 +44,10 @@ fn the_notification_comes_at_nine_that_morning_once_or_at_the_first_start_that_d
     store.set_recovery_date("2026-02-27", "", at(zone, 2026, 3, 1, 12, 0), zone).unwrap();
     let before = at(zone, 2026, 3, 29, 8, 59);
     assert!(store.claim_due_milestones(before, zone).unwrap().is_empty());
-    assert_eq!(store.next_milestone_due(before, zone).unwrap(), Some(Utc.with_ymd_and_hms(2026, 3, 29, 8, 0, 0).unwrap()));
+    assert_eq!(
+        store.next_milestone_due(before, zone).unwrap(),
+        Some(Utc.with_ymd_and_hms(2026, 3, 29, 8, 0, 0).unwrap())
+    );
 
     // The app starts at 15:00 that day: it comes then, once.
     let afternoon = at(zone, 2026, 3, 29, 15, 0);
@@ -77,7 +84,10 @@ fn a_new_count_keeps_the_earlier_one_privately_until_deleted() {
     assert_ne!(first.id, second.id);
     assert_eq!(store.count_today(now, zone).unwrap().unwrap().elapsed.total_days, 0);
     let earlier = store.earlier_counts().unwrap();
-    assert_eq!((earlier.len(), earlier[0].start_date.as_str(), earlier[0].ended_on.as_deref()), (1, "2025-01-10", Some("2026-12-02")));
+    assert_eq!(
+        (earlier.len(), earlier[0].start_date.as_str(), earlier[0].ended_on.as_deref()),
+        (1, "2025-01-10", Some("2026-12-02"))
+    );
     // A bad date for the new count changes nothing.
     assert!(store.start_new_count("2030-01-01", "", now, zone).is_err());
     assert_eq!(store.current_count().unwrap().unwrap().id, second.id);

@@ -27,6 +27,10 @@ pub enum Role {
 }
 
 impl Role {
+    pub fn parse(text: &str) -> Option<Role> {
+        serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Sponsor => "sponsor",
@@ -235,7 +239,17 @@ impl Store {
         let changed = self.conn().execute(
             "UPDATE people SET name = ?2, phone = ?3, other_contact = ?4, note = ?5, role = ?6, group_id = ?7,
                  meeting_id = ?8, updated_at = ?9 WHERE id = ?1",
-            params![id, p.name, p.phone, p.other_contact, p.note, p.role.as_str(), p.group_id, p.meeting_id, clock.now().timestamp()],
+            params![
+                id,
+                p.name,
+                p.phone,
+                p.other_contact,
+                p.note,
+                p.role.as_str(),
+                p.group_id,
+                p.meeting_id,
+                clock.now().timestamp()
+            ],
         )?;
         if changed == 0 {
             return Err(Error::NotFound("Person".into()));

@@ -35,7 +35,10 @@ fn bad_input_names_its_field_and_saves_nothing() {
         (person("   ", "555 0100", Role::Other), "name"),
         (person("Sam", "555-CALL", Role::Other), "phone"),
         (person("Sam", "", Role::Other), "phone"),
-        (PersonInput { other_contact: Some("not an email".into()), ..person("Sam", "5550100", Role::Other) }, "other_contact"),
+        (
+            PersonInput { other_contact: Some("not an email".into()), ..person("Sam", "5550100", Role::Other) },
+            "other_contact",
+        ),
         (PersonInput { note: "x".repeat(MAX_PERSON_NOTE + 1), ..person("Sam", "5550100", Role::Other) }, "note"),
         (PersonInput { group_id: Some(99), ..person("Sam", "5550100", Role::Other) }, "group_id"),
         (PersonInput { meeting_id: Some(99), ..person("Sam", "5550100", Role::Other) }, "meeting_id"),
@@ -56,7 +59,9 @@ fn sponsors_come_first_and_a_group_lists_the_people_linked_to_it() {
         store.create_group(&GroupInput { name: "Tuesday group".into(), ..GroupInput::default() }, &clock()).unwrap();
     let alex = store.create_person(&person("Alex", "5550101", Role::ProgramFriend), &clock()).unwrap();
     store.create_person(&person("Zoe", "5550102", Role::Sponsor), &clock()).unwrap();
-    store.create_person(&PersonInput { group_id: Some(group.id), ..person("bea", "5550103", Role::HomeGroup) }, &clock()).unwrap();
+    store
+        .create_person(&PersonInput { group_id: Some(group.id), ..person("bea", "5550103", Role::HomeGroup) }, &clock())
+        .unwrap();
     let names: Vec<String> = store.people(PeopleOf::Everyone).unwrap().into_iter().map(|p| p.name).collect();
     assert_eq!(names, ["Zoe", "bea", "Alex"]);
     let of_group = store.people(PeopleOf::Group(group.id)).unwrap();

@@ -252,7 +252,10 @@ pub fn plan_from(
             Planned::Milestone(m) => {
                 let key = (m.count_id, m.day.format("%Y-%m-%d").to_string());
                 let text = milestone_text(m, discreet);
-                let day_ends = m.day.succ_opt().map(|next| crate::recurrence::resolve_local(zone, next.and_time(chrono::NaiveTime::MIN)));
+                let day_ends = m
+                    .day
+                    .succ_opt()
+                    .map(|next| crate::recurrence::resolve_local(zone, next.and_time(chrono::NaiveTime::MIN)));
                 PlannedNotification {
                     id: allocate(known_milestones.get(&key).copied()),
                     meeting_id: None,

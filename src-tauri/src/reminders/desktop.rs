@@ -3,9 +3,9 @@
 use super::Notifier;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
+use homegroup_core::milestones::milestone_text;
 use homegroup_core::reminders::plan::{PlannedNotification, ReminderPlan};
 use homegroup_core::reminders::{notification_text, tray_tooltip, NotificationText};
-use homegroup_core::milestones::milestone_text;
 use homegroup_core::time_zone;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
@@ -157,7 +157,13 @@ fn tick_unlocked<R: Runtime>(
 
 /// Milestones of the recovery count due now (9:00 on the day, or the first start that day):
 /// claimed so each comes once, released when it cannot be shown.
-fn show_due_milestones(state: &AppState, notifier: &dyn Notifier, now: DateTime<Utc>, zone: chrono_tz::Tz, discreet: bool) {
+fn show_due_milestones(
+    state: &AppState,
+    notifier: &dyn Notifier,
+    now: DateTime<Utc>,
+    zone: chrono_tz::Tz,
+    discreet: bool,
+) {
     let claimed = {
         let mut writer = state.writer_here();
         let Some(store) = writer.as_mut() else { return };

@@ -3,4 +3,4 @@
 /**
  * What a backup holds, to say so.
  */
-export type BackupSummary = { meetings: number, groups: number, attendance: number, };
+export type BackupSummary = { meetings: number, groups: number, attendance: number, people: number, };

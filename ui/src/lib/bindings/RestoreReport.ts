@@ -3,4 +3,4 @@
 /**
  * What a restore changed.
  */
-export type RestoreReport = { version: number, groups_added: number, groups_updated: number, meetings_added: number, meetings_updated: number, schedule_entries: number, skips_added: number, attendance_added: number, settings_restored: boolean, };
+export type RestoreReport = { version: number, groups_added: number, groups_updated: number, meetings_added: number, meetings_updated: number, schedule_entries: number, skips_added: number, attendance_added: number, people_restored: number, counts_restored: number, settings_restored: boolean, };
