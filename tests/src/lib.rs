@@ -1,3 +1,4 @@
 //! Helpers for driving the real app: see `harness`; `window` closes its window as a window manager would.
 pub mod harness;
+pub mod notifications;
 pub mod window;

@@ -7,52 +7,13 @@ use homegroup_core::directory::GroupInput;
 use homegroup_core::meetings::{MeetingDetails, MeetingInput};
 use homegroup_core::{Store, SystemClock};
 use homegroup_e2e::harness::{artifacts_dir, App, Display, Profile};
+use homegroup_e2e::notifications::{notification_server_is_up, spawn};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::Instant;
 
 /// Words that appear only in what the user wrote.
 const WORDS: [&str; 4] = ["Albatross", "Marigold", "Tangerine", "Zeppelin"];
 const PIN: &str = "482916";
-
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn spawn(program: &str, args: &[&str], display: &str, log: Option<&Path>) -> Killed {
-    let out = match log {
-        Some(path) => Stdio::from(std::fs::File::create(path).expect("log file")),
-        None => Stdio::null(),
-    };
-    Killed(
-        Command::new(program)
-            .args(args)
-            .env("DISPLAY", display)
-            .stdout(out)
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("{program} could not start ({e}): `make test` installs it")),
-    )
-}
-
-fn notification_server_is_up() -> bool {
-    Command::new("dbus-send")
-        .args([
-            "--session",
-            "--print-reply",
-            "--dest=org.freedesktop.DBus",
-            "/org/freedesktop/DBus",
-            "org.freedesktop.DBus.NameHasOwner",
-            "string:org.freedesktop.Notifications",
-        ])
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
-}
 
 /// Every file under `root` holding one of [`WORDS`].
 fn files_holding_words(root: &Path) -> Vec<String> {

@@ -12,8 +12,10 @@ use homegroup_core::directory::GroupInput;
 use homegroup_core::meetings::{Attendance, MeetingDetails, MeetingInput};
 use homegroup_core::{Store, SystemClock};
 use homegroup_e2e::harness::{artifacts_dir, App, Display, Profile};
+use homegroup_e2e::notifications::{
+    bus_call, notification_server_is_up, notifications, spawn, strings, wait_for_notifications,
+};
 use serde_json::json;
-use std::process::{Child, Command, Stdio};
 use std::time::Instant;
 
 /// The meeting reminded in the ordinary way, after discreet mode is turned off.
@@ -29,121 +31,6 @@ const SECRET_PLACE: &str = "Juniper Hall basement";
 const SECRET_ADDRESS: &str = "42 Wombat Street";
 const SECRET_WORDS: &[&str] =
     &["Quokka", "Lantern", "Marmoset", "Narcotics", "Anonymous", "Juniper", "basement", "Wombat"];
-
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn spawn(program: &str, args: &[&str], display: &str, log: Option<&std::path::Path>) -> Killed {
-    let out = match log {
-        Some(path) => Stdio::from(std::fs::File::create(path).expect("log file")),
-        None => Stdio::null(),
-    };
-    let child = Command::new(program)
-        .args(args)
-        .env("DISPLAY", display)
-        .stdout(out)
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{program} could not start ({e}): install it (`make test` does)"));
-    Killed(child)
-}
-
-/// A method call on the session bus, with its reply as `dbus-send --print-reply` prints it.
-fn bus_call(dest: &str, path: &str, method: &str, args: &[&str]) -> Option<String> {
-    let out = Command::new("dbus-send")
-        .args(["--session", "--print-reply", "--reply-timeout=2000", &format!("--dest={dest}"), path, method])
-        .args(args)
-        .output()
-        .ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
-/// The `string "…"` values in a `dbus-send` or `dbus-monitor` print-out, in order (in a
-/// variant too: `variant string "…"`).
-fn strings(text: &str) -> Vec<String> {
-    text.lines().filter_map(|l| l.split_once("string \"")?.1.strip_suffix('"').map(str::to_owned)).collect()
-}
-
-fn notification_server_is_up() -> bool {
-    bus_call(
-        "org.freedesktop.DBus",
-        "/org/freedesktop/DBus",
-        "org.freedesktop.DBus.NameHasOwner",
-        &["string:org.freedesktop.Notifications"],
-    )
-    .is_some_and(|reply| reply.contains("boolean true"))
-}
-
-/// One `Notify` call as `dbus-monitor` recorded it.
-#[derive(Debug)]
-struct Notify {
-    /// When the call was made, as the monitor saw it.
-    at: DateTime<Utc>,
-    app_name: String,
-    summary: String,
-    body: String,
-    /// Every string in the call: the above, the icon, the actions and the hints.
-    all: Vec<String>,
-}
-
-/// The `Notify` calls recorded so far, in order. Arguments come as app_name, replaces_id, icon,
-/// summary, body, actions, hints, timeout; only the top-level strings are the four texts.
-fn notifications(log: &std::path::Path) -> Vec<Notify> {
-    let text = std::fs::read_to_string(log).unwrap_or_default();
-    let mut calls = Vec::new();
-    let mut current: Option<(DateTime<Utc>, Vec<&str>)> = None;
-    for line in text.lines().chain(std::iter::once("end")) {
-        if !line.starts_with(' ') {
-            if let Some((at, lines)) = current.take() {
-                let top: Vec<String> = lines
-                    .iter()
-                    .filter_map(|l| l.strip_prefix("   string \"")?.strip_suffix('"').map(str::to_owned))
-                    .collect();
-                if let [app_name, _icon, summary, body, ..] = top.as_slice() {
-                    calls.push(Notify {
-                        at,
-                        app_name: app_name.clone(),
-                        summary: summary.clone(),
-                        body: body.clone(),
-                        all: strings(&lines.join("\n")),
-                    });
-                }
-            }
-            if line.starts_with("method call") && line.contains("member=Notify") {
-                // "method call time=1796180820.024887 sender=…"
-                let seconds: f64 = line
-                    .split_whitespace()
-                    .find_map(|w| w.strip_prefix("time="))
-                    .and_then(|t| t.parse().ok())
-                    .unwrap_or_else(|| panic!("no time in {line:?}"));
-                let at = DateTime::from_timestamp_micros((seconds * 1e6) as i64).unwrap();
-                current = Some((at, Vec::new()));
-            }
-        } else if let Some((_, lines)) = current.as_mut() {
-            lines.push(line);
-        }
-    }
-    calls
-}
-
-/// Waits until `count` Notify calls have been recorded, and no later than `deadline`.
-async fn wait_for_notifications(log: &std::path::Path, count: usize, deadline: DateTime<Utc>) -> Vec<Notify> {
-    loop {
-        let calls = notifications(log);
-        if calls.len() >= count {
-            assert_eq!(calls.len(), count, "exactly one reminder per meeting: {calls:#?}");
-            return calls;
-        }
-        assert!(Utc::now() < deadline, "reminder {count} did not come by {deadline}: {calls:#?}");
-        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
-    }
-}
 
 /// What the app's tray publishes on the session bus: every property of its StatusNotifierItem and
 /// every string of its menu. The tray is not a well-known name (libayatana-appindicator exports
