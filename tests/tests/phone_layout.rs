@@ -193,6 +193,22 @@ async fn every_screen_fits_a_phone_with_touch_size_targets() {
     let meetings: Vec<Value> = serde_json::from_str(&cli(&profile, &["meetings", "--json"])).expect("meetings JSON");
     let meeting = meetings.iter().find(|m| m["slug"] == "rehoboth-beach-speaker").expect("the scheduled meeting");
     let meeting_id = meeting["id"].as_i64().expect("a meeting id");
+    // A sponsor with a long name and a recovery date, so People, Reach out and Today's count show.
+    let person_id = {
+        use homegroup_core::people::{PersonInput, Role};
+        let mut store = homegroup_core::Store::open_in(&profile.data_dir()).unwrap();
+        let clock = homegroup_core::SystemClock;
+        let now = chrono::Utc::now();
+        store.set_recovery_date("2024-02-29", "Days since my last drink", now, chrono_tz::UTC).unwrap();
+        let input = PersonInput {
+            name: "Samantha Oyelaran-Whitfield".into(),
+            phone: "+1 (555) 010-2030".into(),
+            role: Role::Sponsor,
+            meeting_id: Some(meeting_id),
+            ..PersonInput::default()
+        };
+        store.create_person(&input, &clock).unwrap().id
+    };
 
     let app = App::start(&profile).await;
 
@@ -204,7 +220,7 @@ async fn every_screen_fits_a_phone_with_touch_size_targets() {
     let group_hash = js(&app, "return location.hash", vec![]).await.as_str().unwrap_or_default().to_owned();
 
     let screens = [
-        screen("today", "#/today", "[data-testid=today-next], [data-testid=today-none]"),
+        screen("today", "#/today", "[data-testid=today-count]"),
         screen("schedule", "#/schedule", "[data-testid=week]"),
         screen("schedule-new", "#/schedule/new", "[data-testid=meeting-form]"),
         screen("meeting", &format!("#/schedule/m/{meeting_id}"), "[data-testid=meeting-name]"),
@@ -221,6 +237,10 @@ async fn every_screen_fits_a_phone_with_touch_size_targets() {
         Screen { text: Some("If you need help now"), ..screen("guidance-crisis", "#/guidance/crisis", "h1") },
         screen("guidance-checklist", "#/guidance/checklist", "[data-testid=checklist-submit]"),
         screen("settings", "#/settings", "[data-testid=data-dir]"),
+        screen("people", "#/people", "[data-testid=people-list]"),
+        screen("people-new", "#/people/new", "[data-testid=person-form]"),
+        screen("person-edit", &format!("#/people/edit/{person_id}"), "[data-testid=person-form]"),
+        screen("reach-out", "#/reach-out", "[data-testid=reach-out-sponsor]"),
     ];
 
     let mut problems = Vec::new();
