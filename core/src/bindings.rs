@@ -33,6 +33,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::time_zone::TimeZones::export_all(&cfg)?;
     crate::reminders::ReminderStatus::export_all(&cfg)?;
     crate::lock::LockStatus::export_all(&cfg)?;
+    crate::i18n::Locale::export_all(&cfg)?;
     crate::store::Recovery::export_all(&cfg)?;
     crate::store::BackupCopy::export_all(&cfg)?;
     crate::notices::MeetingNotice::export_all(&cfg)?;

@@ -15,6 +15,7 @@ pub mod export;
 #[cfg(any(test, feature = "generators"))]
 pub mod generate;
 pub mod guidance;
+pub mod i18n;
 pub mod import;
 pub mod lock;
 pub mod meetings;

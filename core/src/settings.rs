@@ -26,6 +26,9 @@ pub struct Settings {
     pub start_at_login: bool,
     /// Show "90 meetings in 90 days" progress.
     pub ninety_in_ninety: bool,
+    /// The language of the app: the device's, or one chosen (absent in older backups).
+    #[serde(default)]
+    pub language: crate::i18n::Language,
 }
 
 impl Default for Settings {
@@ -37,6 +40,7 @@ impl Default for Settings {
             discreet_notifications: false,
             start_at_login: false,
             ninety_in_ninety: false,
+            language: crate::i18n::Language::Device,
         }
     }
 }

@@ -40,6 +40,9 @@ pub struct LockFile {
     pub auto_lock_minutes: u32,
     /// The look of the lock screen (a copy of the setting of the same name).
     pub theme: Theme,
+    /// The lock screen's language (a copy of the setting of the same name).
+    #[serde(default)]
+    pub language: crate::i18n::Language,
 }
 
 impl Default for LockFile {
@@ -51,6 +54,7 @@ impl Default for LockFile {
             last_failure: None,
             auto_lock_minutes: 1,
             theme: Theme::System,
+            language: crate::i18n::Language::Device,
         }
     }
 }

@@ -42,6 +42,7 @@ pub struct LockStatus {
     /// with the user's agreement.
     pub unreadable_files: u32,
     pub theme: Theme,
+    pub language: crate::i18n::Language,
 }
 
 /// Wrong tries allowed before each further try has to wait.
@@ -101,6 +102,7 @@ pub fn status(dir: &Path, now: DateTime<Utc>) -> Result<LockStatus> {
         wait_seconds: wait_before_next_try(file.failures, file.last_failure, now),
         unreadable_files: unreadable_files(dir).len() as u32,
         theme: file.theme,
+        language: file.language,
     })
 }
 
@@ -208,15 +210,21 @@ pub fn turn_off(dir: &Path, current: &str, now: DateTime<Utc>, step: &mut dyn Fn
     Ok(())
 }
 
-/// Saves the lock screen's own settings (the auto-lock delay and the look).
-pub fn save_screen_settings(dir: &Path, auto_lock_minutes: u32, theme: Theme) -> Result<()> {
+/// Saves the lock screen's own settings (the auto-lock delay, the look and the language).
+pub fn save_screen_settings(
+    dir: &Path,
+    auto_lock_minutes: u32,
+    theme: Theme,
+    language: crate::i18n::Language,
+) -> Result<()> {
     if !AUTO_LOCK_CHOICES.contains(&auto_lock_minutes) {
         return Err(Error::invalid("auto_lock_minutes", "Choose immediately, 1, 5 or 15 minutes."));
     }
     let mut file = LockFile::read(dir)?;
-    if (file.auto_lock_minutes, file.theme) != (auto_lock_minutes, theme) {
+    if (file.auto_lock_minutes, file.theme, file.language) != (auto_lock_minutes, theme, language) {
         file.auto_lock_minutes = auto_lock_minutes;
         file.theme = theme;
+        file.language = language;
         file.write(dir)?;
     }
     Ok(())

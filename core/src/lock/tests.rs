@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::Language;
 use crate::meetings::{MeetingDetails, MeetingInput};
 use crate::{ErrorKind, FixedClock};
 use chrono::{NaiveDate, TimeZone};
@@ -199,12 +200,12 @@ fn a_conversion_that_fails_before_its_commit_leaves_everything_as_it_was() {
 fn the_screen_settings_are_checked_and_kept() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(
-        save_screen_settings(dir.path(), 3, Theme::Dark).err().unwrap().payload().field.as_deref(),
+        save_screen_settings(dir.path(), 3, Theme::Dark, Language::Es).err().unwrap().payload().field.as_deref(),
         Some("auto_lock_minutes")
     );
-    save_screen_settings(dir.path(), 0, Theme::Dark).unwrap();
+    save_screen_settings(dir.path(), 0, Theme::Dark, Language::Es).unwrap();
     let status = status(dir.path(), now()).unwrap();
-    assert_eq!((status.auto_lock_minutes, status.theme), (0, Theme::Dark));
+    assert_eq!((status.auto_lock_minutes, status.theme, status.language), (0, Theme::Dark, Language::Es));
 }
 
 #[test]

@@ -62,8 +62,8 @@ pub async fn turn_lock_off(state: State<'_, AppState>, current: String) -> Resul
 /// minutes.
 #[tauri::command]
 pub async fn save_auto_lock(state: State<'_, AppState>, minutes: u32) -> Result<LockStatus> {
-    let theme = state.read(|s| Ok(s.settings()?.theme)).await?;
-    homegroup_core::lock::save_screen_settings(&state.data_dir, minutes, theme)?;
+    let settings = state.read(|s| s.settings()).await?;
+    homegroup_core::lock::save_screen_settings(&state.data_dir, minutes, settings.theme, settings.language)?;
     state.lock_status()
 }
 

@@ -21,6 +21,6 @@ pub async fn save_settings<R: Runtime>(
     crate::start_at_login(&app, saved.start_at_login);
     // The lock screen is shown in the same look, read before unlocking.
     let auto_lock = state.lock_status()?.auto_lock_minutes;
-    homegroup_core::lock::save_screen_settings(&state.data_dir, auto_lock, saved.theme)?;
+    homegroup_core::lock::save_screen_settings(&state.data_dir, auto_lock, saved.theme, saved.language)?;
     Ok(saved)
 }
