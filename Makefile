@@ -73,13 +73,13 @@ bench: deps-test ui
 # temporary folder, so `make test` leaves the work tree clean. `make fuzz-minimise` folds new
 # findings into the committed corpus, on purpose.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := meeting_guide bmlt backup
+FUZZ_TARGETS := meeting_guide bmlt backup vcard
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	cd fuzz && for t in $(FUZZ_TARGETS); do \
 		found=$$(mktemp -d -t homegroup-fuzz-$$t-XXXXXX); \
 		case $$t in meeting_guide) seeds="../tests/fixtures/meeting-guide ../tests/fixtures/hostile";; \
-			bmlt) seeds=../tests/fixtures/bmlt;; *) seeds=;; esac; \
+			bmlt) seeds=../tests/fixtures/bmlt;; vcard) seeds=../tests/fixtures/vcard;; *) seeds=;; esac; \
 		RUSTC_BOOTSTRAP=1 cargo fuzz run $$t $$found corpus/$$t $$seeds -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 || exit 1; \
 		rm -rf $$found; \
 	done

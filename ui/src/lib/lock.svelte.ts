@@ -3,6 +3,7 @@
 // page starts afresh, so nothing the user kept stays in the page's memory.
 import { api, type LockStatus } from './api';
 import { applyTheme } from './settings.svelte';
+import { language } from './i18n.svelte';
 
 class LockState {
   status = $state<LockStatus | null>(null);
@@ -14,6 +15,8 @@ class LockState {
       .lockStatus()
       .then((status) => {
         this.status = status;
+        // The language kept beside the lock is the setting's copy: the first screen is in it at once.
+        language.apply(status.language);
         if (status.locked) applyTheme(status.theme);
       })
       .catch(() => {

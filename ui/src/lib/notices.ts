@@ -2,7 +2,7 @@
 // core decides what changed; this only says it.
 import type { FieldChange, FieldValue, MyChangeKind, ZoneShift } from './api';
 import { ATTENDANCE_LABELS } from './labels';
-import { WEEKDAYS } from './time';
+import { WEEKDAYS, formatter } from './time';
 
 /** What a sentence needs about one change to one meeting. */
 export interface ChangeToSay {
@@ -13,20 +13,18 @@ export interface ChangeToSay {
   changes: FieldChange[];
 }
 
-const clockFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'long', day: 'numeric', timeZone: 'UTC' });
 
 /** "19:30" as the user's locale writes a time of day ("7:30 PM"). */
 export function clockTime(hhmm: string): string {
   const [h, m] = hhmm.split(':').map(Number);
   if (Number.isNaN(h) || Number.isNaN(m)) return hhmm;
-  return clockFormat.format(new Date(Date.UTC(2000, 0, 1, h, m)));
+  return formatter('clock UTC', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, h, m)));
 }
 
 /** "2026-03-08" as "March 8". */
 export function monthDay(isoDate: string): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : dayFormat.format(date);
+  return Number.isNaN(date.getTime()) ? isoDate : formatter('month-day', { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 function days(value: FieldValue | null): string {

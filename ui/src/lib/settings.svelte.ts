@@ -1,5 +1,6 @@
 // The general settings, loaded once and shared by every screen that reads them.
 import { api, type Settings, errorText } from './api';
+import { language } from './i18n.svelte';
 
 class SettingsState {
   value = $state<Settings | null>(null);
@@ -9,6 +10,7 @@ class SettingsState {
     try {
       this.value = await api.getSettings();
       applyTheme(this.value.theme);
+      language.apply(this.value.language);
     } catch (e) {
       this.error = errorText(e);
     }
@@ -17,6 +19,7 @@ class SettingsState {
   async save(next: Settings) {
     this.value = await api.saveSettings(next);
     applyTheme(this.value.theme);
+    language.apply(this.value.language);
   }
 }
 

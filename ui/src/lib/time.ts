@@ -1,14 +1,18 @@
 // Formatting instants for people. The core decides every instant; this only writes them out.
 
+import { language } from './i18n.svelte';
+
 // Formatters are kept and reused: each one loads locale and zone data when it is made, which costs
-// time and memory for every row that shows a time.
+// time and memory for every row that shows a time. They follow the app's language with the
+// device's region ("es-US"), so a new language gets new ones.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let made = formatters.get(key);
+export function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const locale = language.intl;
+  let made = formatters.get(`${locale} ${key}`);
   if (!made) {
-    made = new Intl.DateTimeFormat(undefined, options);
-    formatters.set(key, made);
+    made = new Intl.DateTimeFormat(locale, options);
+    formatters.set(`${locale} ${key}`, made);
   }
   return made;
 }

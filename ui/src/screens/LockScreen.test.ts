@@ -12,6 +12,7 @@ const status: LockStatus = {
   wait_seconds: 0,
   unreadable_files: 0,
   theme: 'system',
+  language: 'en',
 };
 
 afterEach(() => {

@@ -20,6 +20,7 @@ describe('api', () => {
       discreet_notifications: false,
       start_at_login: false,
       ninety_in_ninety: false,
+      language: 'device',
     } as const;
     await expect(api.saveSettings(settings)).resolves.toEqual(settings);
     expect(received).toEqual(settings);

@@ -184,6 +184,7 @@ export type {
   RecoveryCounts,
 };
 export type { Role } from '../bindings/Role';
+export type { Language } from '../bindings/Language';
 export type { Milestone } from '../bindings/Milestone';
 export type { FieldChange } from '../bindings/FieldChange';
 export type { FieldValue } from '../bindings/FieldValue';
