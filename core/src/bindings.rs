@@ -41,6 +41,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::zone_shift::ZoneShift::export_all(&cfg)?;
     crate::people::Person::export_all(&cfg)?;
     crate::people::PersonInput::export_all(&cfg)?;
+    crate::people::vcard::VCardRead::export_all(&cfg)?;
     crate::milestones::CountToday::export_all(&cfg)?;
     crate::milestones::RecoveryCounts::export_all(&cfg)?;
     Ok(())

@@ -5,11 +5,20 @@ use super::PersonInput;
 use crate::{Clock, Error, Result, Store};
 use rusqlite::params;
 
+/// Reads a vCard file for the preview, refusing one over the size limit before reading it all.
+pub fn read_contacts_file(path: &std::path::Path) -> Result<super::vcard::VCardRead> {
+    let size = std::fs::metadata(path)?.len();
+    if size > super::vcard::MAX_VCARD_BYTES as u64 {
+        return Err(super::vcard::too_large());
+    }
+    super::vcard::read_vcards(&std::fs::read(path)?)
+}
+
 impl Store {
     /// Adds the chosen contacts of a vCard file in one transaction: all of them, or (when one does
     /// not pass the checks) none, with the error naming the contact. Someone already on the list
     /// with the same name and phone is not added twice. Returns how many were added.
-    pub fn add_contacts(&mut self, contacts: &[vcard::VCardContact], clock: &dyn Clock) -> Result<u32> {
+    pub fn add_contacts(&mut self, contacts: &[VCardContact], clock: &dyn Clock) -> Result<u32> {
         let mut checked = Vec::new();
         for contact in contacts {
             let input = PersonInput {

@@ -2,9 +2,11 @@
 //! the program, family), each one tap from a call or a text, and optionally tied to the group or
 //! meeting where the user knows them from.
 //!
-//! - `vcard.rs`: reading contacts from a phone's vCard export;
+//! - `vcard.rs`: reading contacts from a phone's vCard export; `import.rs`: adding the ones picked;
 //! - here: the person, the checks on what is typed, the `people` table.
 
+mod import;
+pub use import::read_contacts_file;
 pub mod vcard;
 
 use crate::validation::{optional_text, required_text, MAX_NAME};

@@ -59,6 +59,11 @@ const DAMAGED: &str = "Part of this contacts file could not be read, so nothing 
 const NO_NAME: &str = "This contact has no name.";
 const NO_PHONE: &str = "This contact has no phone number.";
 
+/// The refusal of a file over [`MAX_VCARD_BYTES`], for a caller that checks the size first.
+pub(super) fn too_large() -> Error {
+    Error::invalid("file", TOO_LARGE)
+}
+
 /// Reads every card of a vCard file. A file that cannot be read as a whole is refused with one
 /// plain message (field `file`); a card without a name or a phone number is listed in `skipped`.
 pub fn read_vcards(bytes: &[u8]) -> Result<VCardRead> {

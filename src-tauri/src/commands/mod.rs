@@ -76,6 +76,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         people::start_new_count,
         people::stop_counting,
         people::delete_count,
+        people::preview_contacts,
+        people::add_contacts,
         reminders::reminder_status,
         safety::startup_notice,
         safety::list_backups,

@@ -71,4 +71,6 @@ pub const COMMANDS: &[&str] = &[
     "start_new_count",
     "stop_counting",
     "delete_count",
+    "preview_contacts",
+    "add_contacts",
 ];

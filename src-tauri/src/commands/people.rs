@@ -2,6 +2,7 @@
 
 use crate::state::AppState;
 use homegroup_core::milestones::{CountToday, RecoveryCount, RecoveryCounts};
+use homegroup_core::people::vcard::{VCardContact, VCardRead};
 use homegroup_core::people::{PeopleOf, Person, PersonInput};
 use homegroup_core::{time_zone, Clock, Result};
 use tauri::State;
@@ -41,6 +42,19 @@ pub async fn update_person(state: State<'_, AppState>, id: i64, input: PersonInp
 #[tauri::command]
 pub async fn delete_person(state: State<'_, AppState>, id: i64) -> Result<()> {
     state.write(move |s| s.delete_person(id)).await
+}
+
+/// Reads a vCard file the user picked, for the preview where they choose whom to add.
+#[tauri::command]
+pub async fn preview_contacts(state: State<'_, AppState>, path: std::path::PathBuf) -> Result<VCardRead> {
+    state.read(move |_| homegroup_core::people::read_contacts_file(&path)).await
+}
+
+/// Adds the contacts the user picked: all of them, or none with the reason.
+#[tauri::command]
+pub async fn add_contacts(state: State<'_, AppState>, contacts: Vec<VCardContact>) -> Result<u32> {
+    let clock = state.clock;
+    state.write(move |s| s.add_contacts(&contacts, &clock)).await
 }
 
 /// The current count as Today shows it, or `None` when the user keeps none.

@@ -3,6 +3,8 @@
 import { open, save } from '@tauri-apps/plugin-dialog';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { call } from './call';
+import type { VCardRead } from '../bindings/VCardRead';
+import type { VCardContact } from '../bindings/VCardContact';
 import type { BackupSummary } from '../bindings/BackupSummary';
 import type { FeedFormat } from '../bindings/FeedFormat';
 import type { ImportOptions } from '../bindings/ImportOptions';
@@ -35,6 +37,14 @@ export const transferApi = {
     const path = await open({ multiple: false, directory: false, filters: backups });
     return typeof path === 'string' ? path : null;
   },
+  /** Asks for a contacts file (.vcf) exported from a phone; `null` when cancelled. */
+  pickContacts: async (): Promise<string | null> => {
+    const path = await open({ multiple: false, directory: false, filters: [{ name: 'Contacts', extensions: ['vcf', 'vcard'] }] });
+    return typeof path === 'string' ? path : null;
+  },
+  previewContacts: (path: string) => call<VCardRead>('preview_contacts', { path }),
+  /** Adds the contacts picked; says how many were new. */
+  addContacts: (contacts: VCardContact[]) => call<number>('add_contacts', { contacts }),
   preview: (path: string, options: ImportOptions) => call<ImportPreview>('import_preview', { path, options }),
   /** Imports the file; `rows` (the preview's count) lets progress say how far it is. */
   run: (path: string, options: ImportOptions, rows: number | null) =>
