@@ -16,7 +16,7 @@ fn store_with_groups(count: usize) -> Store {
 
 fn search(c: &mut Criterion) {
     let store = store_with_groups(10_000);
-    let index = store.directory_index().expect("index");
+    let index = store.directory_index(homegroup_core::i18n::Locale::En).expect("index");
     let mut group = c.benchmark_group("directory_search_10k");
     for text in ["s", "se", "ser", "sere", "serenity", "al anon", "famlies", "zzz", "my kid is using drugs"] {
         let query = DirectoryQuery { text: text.into(), ..DirectoryQuery::default() };
@@ -38,7 +38,7 @@ fn search(c: &mut Criterion) {
         b.iter(|| {
             favourite = !favourite;
             store.set_favourite(&target, favourite).expect("favourite");
-            black_box(store.directory_index().expect("index").len())
+            black_box(store.directory_index(homegroup_core::i18n::Locale::En).expect("index").len())
         })
     });
 }

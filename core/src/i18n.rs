@@ -46,6 +46,21 @@ impl Locale {
     }
 }
 
+/// The locale the app shows now, set by the shell from the Language setting (English until then):
+/// what errors and bundled content crossing to the UI are worded in.
+static CURRENT: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+pub fn set_current(locale: Locale) {
+    CURRENT.store(locale as u8, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub fn current() -> Locale {
+    match CURRENT.load(std::sync::atomic::Ordering::Relaxed) {
+        1 => Locale::Es,
+        _ => Locale::En,
+    }
+}
+
 impl Language {
     /// The locale to use, given the device's language tag.
     pub fn resolve(self, device_tag: &str) -> Locale {
@@ -63,7 +78,15 @@ mod tests {
 
     #[test]
     fn the_device_language_is_followed_when_homegroup_speaks_it() {
-        for (tag, locale) in [("es-MX", Locale::Es), ("es_US.UTF-8", Locale::Es), ("ES", Locale::Es), ("en-GB", Locale::En), ("fr-FR", Locale::En), ("", Locale::En), ("C", Locale::En)] {
+        for (tag, locale) in [
+            ("es-MX", Locale::Es),
+            ("es_US.UTF-8", Locale::Es),
+            ("ES", Locale::Es),
+            ("en-GB", Locale::En),
+            ("fr-FR", Locale::En),
+            ("", Locale::En),
+            ("C", Locale::En),
+        ] {
             assert_eq!(Language::Device.resolve(tag), locale, "{tag}");
         }
         assert_eq!(Language::En.resolve("es-MX"), Locale::En);

@@ -9,7 +9,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The everyday words of each language the app speaks; all are read, whatever the app's language.
-const LEXICONS: &[&str] = &[include_str!("../../../assets/search/en.json")];
+const LEXICONS: &[&str] =
+    &[include_str!("../../../assets/search/en.json"), include_str!("../../../assets/search/es.json")];
 
 /// One language's everyday words, as written in its file.
 #[derive(Deserialize)]

@@ -5,12 +5,14 @@ mod builtin;
 mod groups;
 mod lexicon;
 mod search;
+mod spanish;
 
 pub use crate::text::fold;
 pub use builtin::{BUILTIN_DATA_VERSION, BUILTIN_FELLOWSHIPS};
 pub use groups::{Group, GroupDeletion, GroupInput};
 pub use search::DirectoryIndex;
 
+use crate::i18n::Locale;
 use crate::{Error, Result, Store};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -138,18 +140,26 @@ pub enum FavouriteTarget {
 }
 
 impl Store {
-    /// Every fellowship in the built-in directory, in the data file's order.
+    /// Every fellowship in the built-in directory, in the data file's order, in the language shown.
     pub fn fellowships(&self) -> Result<Vec<Fellowship>> {
+        self.fellowships_in(crate::i18n::current())
+    }
+
+    /// Every fellowship, in `locale`.
+    pub fn fellowships_in(&self, locale: Locale) -> Result<Vec<Fellowship>> {
         let mut stmt = self.conn().prepare(&format!("{FELLOWSHIP_SELECT} ORDER BY f.position, f.id"))?;
         let rows = stmt.query_map([], fellowship_from_row)?;
-        rows.collect::<rusqlite::Result<Vec<Result<Fellowship>>>>()?.into_iter().collect()
+        let fellowships: Result<Vec<Fellowship>> = rows.collect::<rusqlite::Result<Vec<_>>>()?.into_iter().collect();
+        Ok(fellowships?.into_iter().map(|f| spanish::localize(f, locale)).collect())
     }
 
     pub fn fellowship(&self, id: &str) -> Result<Fellowship> {
-        self.conn()
+        let fellowship = self
+            .conn()
             .query_row(&format!("{FELLOWSHIP_SELECT} WHERE f.id = ?1"), [id], fellowship_from_row)
             .optional()?
-            .ok_or_else(|| Error::NotFound(format!("The fellowship \"{id}\"")))?
+            .ok_or_else(|| Error::NotFound(format!("The fellowship \"{id}\"")))??;
+        Ok(spanish::localize(fellowship, crate::i18n::current()))
     }
 
     /// A fellowship's own meeting type codes, as stored JSON (code → name).
@@ -197,27 +207,32 @@ impl Store {
     /// Searches and filters the directory. Favourites come first; with a search text, better
     /// matches come before weaker ones.
     pub fn search_directory(&self, query: &DirectoryQuery) -> Result<Vec<DirectoryEntry>> {
-        let index = self.directory_index()?;
+        self.search_directory_in(query, crate::i18n::current())
+    }
+
+    /// [`Store::search_directory`] in `locale`: its names and descriptions are what is searched.
+    pub fn search_directory_in(&self, query: &DirectoryQuery, locale: Locale) -> Result<Vec<DirectoryEntry>> {
+        let index = self.directory_index(locale)?;
         Ok(index.search(query).into_iter().cloned().collect())
     }
 
-    /// The directory's search index, rebuilt only when the database changed since it was made
-    /// (by this connection or another one, such as the command line).
-    pub fn directory_index(&self) -> Result<std::sync::Arc<DirectoryIndex>> {
+    /// The directory's search index in `locale`, rebuilt only when the database changed since it
+    /// was made (by this connection or another one, such as the command line) or the language did.
+    pub fn directory_index(&self, locale: Locale) -> Result<std::sync::Arc<DirectoryIndex>> {
         let stamp = self.change_stamp()?;
-        if let Some((cached_stamp, index)) = self.directory_cache.borrow().as_ref() {
-            if *cached_stamp == stamp {
+        if let Some((cached_stamp, cached_locale, index)) = self.directory_cache.borrow().as_ref() {
+            if *cached_stamp == stamp && *cached_locale == locale {
                 return Ok(index.clone());
             }
         }
-        let index = std::sync::Arc::new(DirectoryIndex::new(self.directory_entries()?));
-        *self.directory_cache.borrow_mut() = Some((stamp, index.clone()));
+        let index = std::sync::Arc::new(DirectoryIndex::new(self.directory_entries(locale)?));
+        *self.directory_cache.borrow_mut() = Some((stamp, locale, index.clone()));
         Ok(index)
     }
 
-    fn directory_entries(&self) -> Result<Vec<DirectoryEntry>> {
+    fn directory_entries(&self, locale: Locale) -> Result<Vec<DirectoryEntry>> {
         let mut entries: Vec<DirectoryEntry> = Vec::new();
-        for (order, f) in self.fellowships()?.into_iter().enumerate() {
+        for (order, f) in self.fellowships_in(locale)?.into_iter().enumerate() {
             entries.push(DirectoryEntry {
                 kind: EntryKind::Fellowship,
                 id: f.id,
@@ -344,5 +359,40 @@ mod tests {
         assert_eq!(first_sentence("For families. Meetings are free."), "For families.");
         assert_eq!(first_sentence("No full stop at the end"), "No full stop at the end");
         assert_eq!(first_sentence(""), "");
+    }
+
+    #[test]
+    fn the_directory_reads_in_spanish_with_spanish_names_only_where_a_fellowship_uses_one() {
+        let store = Store::open_in_memory().unwrap();
+        let file = spanish::TRANSLATIONS.as_ref().expect("fellowships.es.json parses");
+        let english = store.fellowships_in(Locale::En).unwrap();
+        assert_eq!(file.version, builtin::parse_builtin(builtin::BUILTIN_FELLOWSHIPS).unwrap().version);
+        for f in &english {
+            let t = file.fellowships.get(&f.id).unwrap_or_else(|| panic!("{} has no Spanish", f.id));
+            assert_ne!(t.description, f.description, "{}: translated", f.id);
+            assert_eq!(
+                t.meetings_note.is_some(),
+                f.meetings_note.is_some(),
+                "{}: a note where the English has one",
+                f.id
+            );
+        }
+        assert_eq!(file.fellowships.len(), english.len(), "no translation for a fellowship that is not there");
+        let spanish = store.fellowships_in(Locale::Es).unwrap();
+        let name = |id: &str| spanish.iter().find(|f| f.id == id).unwrap().name.clone();
+        assert_eq!(name("aa"), "Alcohólicos Anónimos");
+        assert_eq!(name("fa"), "Families Anonymous", "no Spanish name the fellowship does not use");
+
+        // Everyday Spanish finds the right groups, and English still works in Spanish.
+        let search = |text: &str| -> Vec<String> {
+            let query = DirectoryQuery { text: text.into(), ..DirectoryQuery::default() };
+            store.search_directory_in(&query, Locale::Es).unwrap().into_iter().map(|e| e.id).take(3).collect()
+        };
+        assert_eq!(search("mi esposa bebe").first().map(String::as_str), Some("al-anon"));
+        assert!(search("mi esposa toma demasiado").contains(&"al-anon".to_owned()));
+        assert!(search("no puedo dejar de apostar").contains(&"ga".to_owned()));
+        assert!(search("my husband drinks").contains(&"al-anon".to_owned()));
+        let first = store.search_directory_in(&DirectoryQuery::default(), Locale::Es).unwrap();
+        assert!(first.iter().any(|e| e.summary.starts_with("Una comunidad")), "summaries in Spanish");
     }
 }

@@ -3,6 +3,7 @@
 
 use super::search::{Document, Section};
 use super::{ChecklistSign, NextStep, StepLink, CHECKLIST_SLUG};
+use crate::i18n::Locale;
 use crate::text::folded_words;
 use crate::{Error, Result};
 use serde::Deserialize;
@@ -10,6 +11,14 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 pub(super) const CHECKLIST_JSON: &str = include_str!("../../../assets/guidance/checklist.json");
+pub(super) const CHECKLIST_JSON_ES: &str = include_str!("../../../assets/guidance/es/checklist.json");
+
+pub(super) fn checklist_json(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => CHECKLIST_JSON,
+        Locale::Es => CHECKLIST_JSON_ES,
+    }
+}
 
 pub(super) const WHEN_ANY: &str = "any";
 pub(super) const WHEN_NONE: &str = "none";
@@ -35,10 +44,15 @@ pub(super) struct StepRule {
 
 /// The embedded file, parsed on first use. Errors are kept as text because [`Error`] is not
 /// `Clone`; they only happen if the bundled content is broken (which tests catch).
-static CHECKLIST: LazyLock<Result<ChecklistFile, String>> = LazyLock::new(|| load_checklist(CHECKLIST_JSON));
+static CHECKLIST_EN: LazyLock<Result<ChecklistFile, String>> = LazyLock::new(|| load_checklist(CHECKLIST_JSON));
+static CHECKLIST_ES: LazyLock<Result<ChecklistFile, String>> = LazyLock::new(|| load_checklist(CHECKLIST_JSON_ES));
 
-pub(super) fn checklist_file() -> Result<&'static ChecklistFile> {
-    CHECKLIST.as_ref().map_err(|e| Error::Data(e.clone()))
+pub(super) fn checklist_file(locale: Locale) -> Result<&'static ChecklistFile> {
+    let file = match locale {
+        Locale::En => &CHECKLIST_EN,
+        Locale::Es => &CHECKLIST_ES,
+    };
+    file.as_ref().map_err(|e| Error::Data(e.clone()))
 }
 
 pub(super) fn load_checklist(json: &str) -> Result<ChecklistFile, String> {

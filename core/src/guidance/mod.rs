@@ -1,4 +1,5 @@
-//! Guidance on peer support, bundled from `assets/guidance/` and rendered here once: the pages in
+//! Guidance on peer support, bundled from `assets/guidance/` (Spanish in `assets/guidance/es/`) and
+//! rendered here once per language: the pages in
 //! reading order (`index.json`), word search over them, and the "Is now a good time?" checklist
 //! (`checklist.json`) with its gentle next steps. The crisis lines are not here: the UI shows them
 //! itself, on every guidance view and at `#/guidance/crisis`, without asking the core.
@@ -18,6 +19,7 @@ mod search;
 #[cfg(test)]
 mod tests;
 
+use crate::i18n::Locale;
 use crate::text::fold;
 use crate::{Error, Result};
 use checklist::checklist_file;
@@ -119,14 +121,14 @@ pub fn export_bindings(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
     Ok(())
 }
 
-/// The topics, in reading order.
-pub fn index() -> Result<Vec<GuidanceSummary>> {
-    Ok(library()?.pages.iter().map(Rendered::summary).collect())
+/// The topics, in reading order, in `locale`.
+pub fn index(locale: Locale) -> Result<Vec<GuidanceSummary>> {
+    Ok(library(locale)?.pages.iter().map(Rendered::summary).collect())
 }
 
-/// One page by its slug.
-pub fn page(slug: &str) -> Result<GuidancePage> {
-    let library = library()?;
+/// One page by its slug, in `locale`.
+pub fn page(locale: Locale, slug: &str) -> Result<GuidancePage> {
+    let library = library(locale)?;
     let position = library
         .pages
         .iter()
@@ -140,18 +142,18 @@ pub fn page(slug: &str) -> Result<GuidancePage> {
 /// Pages whose title, headings or text contain every word of `query` (ignoring case and accents;
 /// a word also finds longer words it begins and its plural). Best matches first: a word in a title
 /// counts more than in a heading, which counts more than in the text. An empty query finds nothing.
-pub fn search(query: &str) -> Result<Vec<GuidanceHit>> {
+pub fn search(locale: Locale, query: &str) -> Result<Vec<GuidanceHit>> {
     let folded = fold(query);
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     if words.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(search::rank(library()?.searchable(), &words))
+    Ok(search::rank(library(locale)?.searchable(), &words))
 }
 
 /// The checklist's signs, without the rules for next steps.
-pub fn checklist() -> Result<Checklist> {
-    let file = checklist_file()?;
+pub fn checklist(locale: Locale) -> Result<Checklist> {
+    let file = checklist_file(locale)?;
     Ok(Checklist {
         title: file.title.clone(),
         intro: file.intro.clone(),
@@ -162,6 +164,6 @@ pub fn checklist() -> Result<Checklist> {
 
 /// The next steps for the signs the user ticked: first the steps for each ticked sign, then the
 /// general ones; when nothing is ticked, the steps for that. Never a score or a verdict.
-pub fn next_steps(ticked: &[String]) -> Result<Vec<NextStep>> {
-    checklist_file()?.steps_for(ticked)
+pub fn next_steps(locale: Locale, ticked: &[String]) -> Result<Vec<NextStep>> {
+    checklist_file(locale)?.steps_for(ticked)
 }

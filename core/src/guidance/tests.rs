@@ -5,11 +5,12 @@ use super::checklist::{checklist_file, load_checklist};
 use super::content::{IndexFile, INDEX_JSON, SOURCES};
 use super::render::{link_target, render, shorten, MAX_SUMMARY_CHARS};
 use super::*;
+use crate::i18n::Locale;
 use pulldown_cmark::{Event, LinkType, Parser, Tag};
 use std::collections::HashSet;
 
 fn slugs() -> Vec<String> {
-    index().unwrap().into_iter().map(|s| s.slug).collect()
+    index(Locale::En).unwrap().into_iter().map(|s| s.slug).collect()
 }
 
 /// Every link destination in a Markdown text.
@@ -53,12 +54,12 @@ fn is_known_route(href: &str, slugs: &[String]) -> bool {
 
 #[test]
 fn every_page_in_the_index_renders_with_a_title_and_is_reachable() {
-    let topics = index().unwrap();
+    let topics = index(Locale::En).unwrap();
     let listed: Vec<String> = serde_json::from_str::<IndexFile>(INDEX_JSON).unwrap().pages;
     assert_eq!(topics.iter().map(|t| t.slug.clone()).collect::<Vec<_>>(), listed, "reading order");
     assert_eq!(topics.len(), 10);
     for (i, topic) in topics.iter().enumerate() {
-        let page = page(&topic.slug).unwrap();
+        let page = page(Locale::En, &topic.slug).unwrap();
         assert!(!page.title.is_empty());
         assert_eq!(page.title, topic.title);
         assert!(!topic.summary.is_empty() && topic.summary.chars().count() <= MAX_SUMMARY_CHARS + 1);
@@ -84,7 +85,7 @@ fn every_page_in_the_index_renders_with_a_title_and_is_reachable() {
 fn unknown_pages_are_not_found() {
     // The crisis lines are the UI's own (its CrisisCard), not a page of the core.
     for slug in ["nope", "checklist", "", "../crisis", "crisis"] {
-        let error = page(slug).unwrap_err();
+        let error = page(Locale::En, slug).unwrap_err();
         assert_eq!(error.kind(), crate::ErrorKind::NotFound, "{slug}");
     }
 }
@@ -138,7 +139,7 @@ fn every_in_app_link_goes_to_a_known_route() {
             }
         }
     }
-    for rule in &checklist_file().unwrap().next_steps {
+    for rule in &checklist_file(Locale::En).unwrap().next_steps {
         if let Some(link) = &rule.link {
             assert!(is_known_route(&link.href, &slugs), "checklist: {} is not a route of the app", link.href);
             checked += 1;
@@ -156,14 +157,14 @@ fn every_in_app_link_goes_to_a_known_route() {
 #[test]
 fn headings_have_unique_ids_and_make_the_table_of_contents() {
     for slug in slugs() {
-        let page = page(&slug).unwrap();
+        let page = page(Locale::En, &slug).unwrap();
         let mut ids = HashSet::new();
         for entry in &page.toc {
             assert!(ids.insert(entry.id.clone()), "{slug}: {} twice", entry.id);
             assert!(page.html.contains(&format!("<h{} id=\"{}\">", entry.level, entry.id)), "{slug}: {}", entry.id);
         }
     }
-    let page = page("when-to-join").unwrap();
+    let page = page(Locale::En, "when-to-join").unwrap();
     assert_eq!(
         page.toc[0],
         TocEntry { id: "signs-it-may-be-a-good-time".into(), text: "Signs it may be a good time".into(), level: 2 }
@@ -182,35 +183,38 @@ fn a_page_without_a_title_is_refused() {
 
 #[test]
 fn search_finds_words_in_the_right_pages() {
-    let sober: Vec<String> = search("sober").unwrap().into_iter().map(|h| h.slug).collect();
+    let sober: Vec<String> = search(Locale::En, "sober").unwrap().into_iter().map(|h| h.slug).collect();
     assert!(sober.contains(&"when-to-join".to_owned()), "{sober:?}");
     assert!(sober.contains(&"benefits".to_owned()), "{sober:?}");
     assert!(!sober.contains(&"crisis".to_owned()));
 
-    let family = search("family").unwrap();
+    let family = search(Locale::En, "family").unwrap();
     assert_eq!(family[0].slug, "family-and-friends", "the title counts most: {family:?}");
     assert!(family.iter().any(|h| h.slug == "what-is-peer-support"));
     assert!(family.iter().any(|h| h.slug == "when-to-join"));
 
     // Case, accents and plurals do not matter; every word must be found.
-    let hits = search("FAMÍLIES  Friends").unwrap();
+    let hits = search(Locale::En, "FAMÍLIES  Friends").unwrap();
     assert_eq!(hits[0].slug, "family-and-friends");
-    let hit = &search("first meeting").unwrap()[0];
+    let hit = &search(Locale::En, "first meeting").unwrap()[0];
     assert_eq!(hit.slug, "finding-a-group");
     assert_eq!(hit.heading_id.as_deref(), Some("your-first-meeting"));
     assert!(hit.snippet.to_lowercase().contains("first meeting"), "{hit:?}");
-    assert!(search("helpline").unwrap().iter().all(|h| h.slug != "crisis"), "the crisis lines are the UI's");
-    assert_eq!(search("good time").unwrap().iter().filter(|h| h.slug == "checklist").count(), 1);
+    assert!(
+        search(Locale::En, "helpline").unwrap().iter().all(|h| h.slug != "crisis"),
+        "the crisis lines are the UI's"
+    );
+    assert_eq!(search(Locale::En, "good time").unwrap().iter().filter(|h| h.slug == "checklist").count(), 1);
 
-    assert!(search("").unwrap().is_empty());
-    assert!(search("  ?! ").unwrap().is_empty());
-    assert!(search("zebra").unwrap().is_empty());
-    assert!(search("sober zebra").unwrap().is_empty());
+    assert!(search(Locale::En, "").unwrap().is_empty());
+    assert!(search(Locale::En, "  ?! ").unwrap().is_empty());
+    assert!(search(Locale::En, "zebra").unwrap().is_empty());
+    assert!(search(Locale::En, "sober zebra").unwrap().is_empty());
 }
 
 #[test]
 fn the_checklist_has_signs_and_no_rules() {
-    let checklist = checklist().unwrap();
+    let checklist = checklist(Locale::En).unwrap();
     assert_eq!(checklist.title, "Is now a good time?");
     assert_eq!(checklist.signs.len(), 5);
     assert!(checklist.signs.iter().any(|s| s.id == "family"));
@@ -219,24 +223,26 @@ fn the_checklist_has_signs_and_no_rules() {
 
 #[test]
 fn next_steps_follow_the_ticked_signs() {
-    let none = next_steps(&[]).unwrap();
+    let none = next_steps(Locale::En, &[]).unwrap();
     assert_eq!(none.len(), 1);
     assert!(none[0].text.starts_with("That is fine."));
     assert!(none[0].link.is_none());
 
-    let family = next_steps(&["family".to_owned()]).unwrap();
+    let family = next_steps(Locale::En, &["family".to_owned()]).unwrap();
     assert_eq!(family[0].link.as_ref().unwrap().href, "#/groups?for=family", "the ticked sign's step comes first");
     assert_eq!(family.len(), 4, "{family:?}");
     assert!(!family.iter().any(|s| s.text.starts_with("That is fine.")));
     assert!(!family.iter().any(|s| s.link.as_ref().is_some_and(|l| l.href == "#/guidance/kinds-of-support")));
 
-    let both = next_steps(&["hard-alone".to_owned(), "after-treatment".to_owned(), "hard-alone".to_owned()]).unwrap();
+    let both =
+        next_steps(Locale::En, &["hard-alone".to_owned(), "after-treatment".to_owned(), "hard-alone".to_owned()])
+            .unwrap();
     assert_eq!(both.len(), 5, "a sign ticked twice counts once: {both:?}");
 
-    let error = next_steps(&["family".to_owned(), "nope".to_owned()]).unwrap_err();
+    let error = next_steps(Locale::En, &["family".to_owned(), "nope".to_owned()]).unwrap_err();
     assert_eq!(error.kind(), crate::ErrorKind::InvalidInput);
     assert_eq!(error.payload().field.as_deref(), Some("ticked"));
-    assert!(next_steps(&["any".to_owned()]).is_err());
+    assert!(next_steps(Locale::En, &["any".to_owned()]).is_err());
 }
 
 #[test]
@@ -253,4 +259,36 @@ fn summaries_are_whole_sentences_or_cut_at_a_word() {
     assert_eq!(shorten("One. Two.", 160), "One. Two.");
     assert_eq!(shorten("First one here. Second one is much longer.", 20), "First one here.");
     assert_eq!(shorten("a very long first sentence without an end", 20), "a very long first…");
+}
+
+/// The Spanish guidance has every page in the same order, with the same sections and the same
+/// in-app links, so a reader can switch language on any page and keep their place.
+#[test]
+fn spanish_guidance_matches_the_english_page_for_page() {
+    let english = index(Locale::En).unwrap();
+    let spanish = index(Locale::Es).unwrap();
+    assert_eq!(
+        english.iter().map(|p| &p.slug).collect::<Vec<_>>(),
+        spanish.iter().map(|p| &p.slug).collect::<Vec<_>>()
+    );
+    for (en, es) in english.iter().zip(&spanish) {
+        assert_ne!(en.title, es.title, "{}: the Spanish page has its own title", en.slug);
+        let (en_page, es_page) = (page(Locale::En, &en.slug).unwrap(), page(Locale::Es, &es.slug).unwrap());
+        assert_eq!(en_page.toc.len(), es_page.toc.len(), "{}: the same sections", en.slug);
+        let links = |html: &str| -> Vec<String> {
+            html.split("href=\"").skip(1).filter_map(|rest| rest.split('"').next()).map(str::to_owned).collect()
+        };
+        assert_eq!(links(&en_page.html), links(&es_page.html), "{}: the same links", en.slug);
+    }
+    let checklist = checklist(Locale::Es).unwrap();
+    assert_eq!(checklist.title, "¿Es un buen momento?");
+    assert_eq!(
+        checklist.signs.iter().map(|s| &s.id).collect::<Vec<_>>(),
+        super::checklist(Locale::En).unwrap().signs.iter().map(|s| &s.id).collect::<Vec<_>>()
+    );
+    assert!(!next_steps(Locale::Es, &["family".to_owned()]).unwrap().is_empty());
+    // Search reads the Spanish words, without their accents.
+    let family: Vec<String> = search(Locale::Es, "familia").unwrap().into_iter().map(|h| h.slug).collect();
+    assert!(family.contains(&"family-and-friends".to_owned()), "{family:?}");
+    assert!(!search(Locale::Es, "reunion").unwrap().is_empty(), "reunión without its accent");
 }

@@ -173,7 +173,12 @@ impl Store {
                     table
                 }
             };
-            meeting.type_names = crate::type_codes::describe(&meeting.details.types, table.as_deref());
+            meeting.type_names = crate::type_codes::describe_in(
+                &meeting.details.types,
+                fellowship.as_deref(),
+                table.as_deref(),
+                crate::i18n::current(),
+            );
         }
         Ok(())
     }

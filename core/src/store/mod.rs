@@ -35,7 +35,7 @@ pub struct Store {
     /// The key when the lock is on: the daily copies are made and read with it.
     key: Option<crate::lock::Key>,
     /// The directory's search index and the change stamp it was built at.
-    pub(crate) directory_cache: RefCell<Option<(ChangeStamp, Arc<DirectoryIndex>)>>,
+    pub(crate) directory_cache: RefCell<Option<(ChangeStamp, crate::i18n::Locale, Arc<DirectoryIndex>)>>,
 }
 
 /// Changes when anything in the database changed: through this connection (total changes)
