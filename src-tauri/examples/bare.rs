@@ -12,6 +12,7 @@ const PAGE: &str = "<!doctype html><html><head><meta charset=utf-8><title>Bare</
 
 fn main() {
     let exit_when_ready = std::env::var("HOMEGROUP_EXIT_WHEN_READY").is_ok_and(|v| v == "1");
+    let hidden = std::env::args().any(|a| a == "--hidden");
     tauri::Builder::default()
         .register_uri_scheme_protocol("bare", |_ctx, _request| {
             tauri::http::Response::builder()
@@ -25,11 +26,14 @@ fn main() {
             WebviewWindowBuilder::new(app, "main", WebviewUrl::CustomProtocol(url))
                 .title("Bare")
                 .inner_size(1024.0, 720.0)
+                // `--hidden`, as Homegroup starts at login, for the idle figures.
+                .visible(!hidden)
                 .on_navigation(move |url| {
                     if url.path() != "/ready" {
                         return true;
                     }
                     if exit_when_ready {
+                        println!("bare: ready");
                         handle.exit(0);
                     }
                     false

@@ -54,6 +54,17 @@ fn tree_rss_kib(root: u32) -> u64 {
 
 /// One launch with `home` as its home folder, until the app exits by itself once its first
 /// screen has painted: wall time and peak memory of its process tree.
+/// What a launch must print to count: the app's and the bare app's ready lines. A launch that
+/// crashed, timed out or handed over to an instance already running prints neither.
+const READY: [&str; 2] = ["homegroup: ready", "bare: ready"];
+
+/// The drawing both apps use, set by the bench so the two are measured alike: Skia's CPU
+/// rasteriser, which Homegroup picks by itself on a machine without a GPU (see
+/// `src-tauri/src/drawing.rs`) and the bare app would not.
+pub const DRAWING: (&str, &str) = ("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1");
+
+/// Starts `binary` until it reports its first painted screen and exits; the time and the peak
+/// memory of its process tree. Anything else (a crash, a timeout, no ready line) stops the bench.
 fn launch(binary: &Path, display: &str, home: &Path) -> (Duration, u64) {
     let started = Instant::now();
     let mut child = Command::new(binary)
@@ -63,23 +74,34 @@ fn launch(binary: &Path, display: &str, home: &Path) -> (Duration, u64) {
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("HOMEGROUP_DATA_DIR", home.join("data"))
         .env("HOMEGROUP_EXIT_WHEN_READY", "1")
-        .stdout(Stdio::null())
+        .env(DRAWING.0, DRAWING.1)
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("the app starts");
     let mut peak = 0;
-    loop {
-        if let Ok(Some(_)) = child.try_wait() {
-            break;
+    let status = loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            break status;
         }
         peak = peak.max(tree_rss_kib(child.id()));
         if started.elapsed() > Duration::from_secs(60) {
             let _ = child.kill();
-            break;
+            panic!("{} did not report ready within 60 s", binary.display());
         }
         std::thread::sleep(Duration::from_millis(5));
+    };
+    let elapsed = started.elapsed();
+    let mut out = String::new();
+    if let Some(mut stdout) = child.stdout.take() {
+        let _ = std::io::Read::read_to_string(&mut stdout, &mut out);
     }
-    (started.elapsed(), peak)
+    assert!(
+        status.success() && READY.iter().any(|line| out.contains(line)),
+        "{} did not start cleanly ({status}); it printed {out:?}",
+        binary.display()
+    );
+    (elapsed, peak)
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
@@ -198,8 +220,10 @@ fn main() {
     if let (Some(a), Some(b)) = (size_mib(&app), size_mib(&bare)) {
         rows.push(("release binary (MiB)".into(), format!("{a:.1}"), format!("{b:.1}"), ratio(a, b)));
     }
-    if let Some(deb) = first_file(release.join("bundle/deb"), "deb").and_then(|p| size_mib(&p)) {
-        rows.push((".deb package (MiB)".into(), format!("{deb:.1}"), "–".into(), "–".into()));
+    for (folder, ext) in [("deb", "deb"), ("rpm", "rpm")] {
+        if let Some(size) = first_file(release.join("bundle").join(folder), ext).and_then(|p| size_mib(&p)) {
+            rows.push((format!(".{ext} package (MiB)"), format!("{size:.1}"), "–".into(), "–".into()));
+        }
     }
 
     // The core's benchmarks.
@@ -255,17 +279,36 @@ fn main() {
         rows.extend(bench(&format!("lock/{name}, lock on"), label, Some(&format!("lock/{name}, lock off"))));
     }
 
-    // Idle.
-    let idle = Command::new(target_dir().join("debug/measure-idle")).arg("60").env("HOMEGROUP_BIN", &app).output();
-    if let Ok(out) = idle {
-        let text = String::from_utf8_lossy(&out.stdout);
-        let value = |key: &str| text.lines().find_map(|l| l.strip_prefix(key).map(|v| v.trim().to_owned()));
-        if let Some(cpu) = value("cpu_ms_per_minute") {
-            rows.push(("idle CPU, window hidden, 50 meetings (ms per minute)".into(), cpu, "–".into(), "–".into()));
-        }
-        if let Some(w) = value("reminder_loop_wakeups_per_minute") {
-            rows.push(("reminder loop wake-ups per minute".into(), w, "–".into(), "–".into()));
-        }
+    // Idle, each app in the tray (Homegroup) or hidden (the bare app), over the same minute length.
+    let idle = |binary: &Path| -> HashMap<String, String> {
+        let out = Command::new(target_dir().join("debug/measure-idle"))
+            .arg("60")
+            .env("HOMEGROUP_BIN", binary)
+            .output()
+            .expect("measure-idle runs");
+        assert!(
+            out.status.success(),
+            "measure-idle failed for {}: {}",
+            binary.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| l.split_once(' ').map(|(k, v)| (k.to_owned(), v.trim().to_owned())))
+            .collect()
+    };
+    let (ours, theirs) = (idle(&app), idle(&bare));
+    let number = |m: &HashMap<String, String>, key: &str| m.get(key).and_then(|v| v.parse::<f64>().ok());
+    if let (Some(a), Some(b)) = (number(&ours, "cpu_ms_per_minute"), number(&theirs, "cpu_ms_per_minute")) {
+        rows.push((
+            "idle CPU, window hidden, 50 meetings (ms per minute)".into(),
+            format!("{a:.1}"),
+            format!("{b:.1}"),
+            ratio(a, b),
+        ));
+    }
+    if let Some(w) = ours.get("reminder_loop_wakeups_per_minute") {
+        rows.push(("reminder loop wake-ups per minute".into(), w.clone(), "–".into(), "–".into()));
     }
 
     let cpu = std::fs::read_to_string("/proc/cpuinfo")

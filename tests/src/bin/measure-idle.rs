@@ -2,8 +2,9 @@
 //! under Xvfb, then CPU time over 60 s summed over the app and all its child processes (WebKit's
 //! web and network processes), and the reminder loop's own wake-ups in that time.
 //!
-//! `cargo run -p homegroup-e2e --bin measure-idle [-- SECONDS]` (after `make build`); prints figures,
-//! asserts nothing.
+//! `cargo run -p homegroup-e2e --bin measure-idle [-- SECONDS]` (after `make build`); prints figures
+//! and asserts only that the app ran the whole time. `HOMEGROUP_BIN` names another binary (the
+//! bare app, for its own idle cost).
 
 use homegroup_e2e::harness::{app_binary, seed_schedule, Display};
 use std::collections::HashMap;
@@ -69,6 +70,8 @@ fn main() {
         .env("DISPLAY", display.name())
         .env("HOMEGROUP_DATA_DIR", data.path())
         .env("HOMEGROUP_REMINDER_STATS", &stats)
+        // The same drawing as the bare app it is compared with (see bench-report).
+        .env("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -82,6 +85,11 @@ fn main() {
     std::thread::sleep(Duration::from_secs(seconds));
     let after = thread_cpu(app.id());
     let elapsed = started.elapsed().as_secs_f64();
+    // A dead app would read as no idle cost at all: it must have run the whole time.
+    if let Ok(Some(status)) = app.try_wait() {
+        eprintln!("measure-idle: the app exited during the measurement ({status})");
+        std::process::exit(1);
+    }
     let wakes = wakeups() - wakes_before;
     let _ = app.kill();
     let _ = app.wait();
