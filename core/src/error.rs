@@ -1,62 +1,80 @@
 //! The one error type of the core. It crosses the IPC boundary as
-//! `{ "kind": "...", "message": "..." }` so the UI can switch on a stable `kind`
-//! and show the message as it is.
+//! `{ "kind", "message", "field", "key", "args" }`: the UI switches on a stable `kind`, shows
+//! `message` (worded in the language the app shows now) beside `field`, and could word `key` with
+//! `args` itself. `Display` (the command line, logs) is always English.
+//!
+//! Every text is a [`Message`] of the catalogue (`core/i18n/*.ftl`), kept unworded in the error
+//! until it is shown.
 
+use crate::i18n::{self, Arg, Locale, Message};
 use serde::{Serialize, Serializer};
+use std::collections::BTreeMap;
 use ts_rs::TS;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// Something the user or a file gave is not acceptable; the message names the field.
-    #[error("{message}")]
-    InvalidInput { field: String, message: String },
-    #[error("{0} was not found")]
+    /// Something the user or a file gave is not acceptable; the message says what would be, and
+    /// `field` names the input it is about.
+    #[error("{}", .message.english())]
+    InvalidInput { field: String, message: Message },
+    /// Something asked for is not there (a meeting, a person, a copy); the message says what.
+    #[error("{}", .0.english())]
+    Missing(Message),
+    /// The same, from code that does not word its messages through the catalogue yet: what was
+    /// asked for, in English ("Group 7"). Prefer [`Error::Missing`].
+    #[error("{}", not_found_message(.0).english())]
     NotFound(String),
     /// The database could not be read or written. The message is plain words for people; the
     /// SQLite error itself is kept for logs (`{:?}`).
-    #[error("{}", storage_message(.0))]
+    #[error("{}", storage_message(.0).english())]
     Storage(#[from] rusqlite::Error),
-    #[error("Homegroup could not bring its saved data up to date.")]
+    #[error("{}", Message::new("error-migration").english())]
     Migration(#[from] rusqlite_migration::Error),
     /// A file could not be read or written (import, export, backup).
-    #[error("{}", file_message(.0))]
+    #[error("{}", file_message(.0).english())]
     Io(#[from] std::io::Error),
     /// Data in the database or an embedded asset is not what the code expects.
-    #[error("data: {0}")]
+    #[error("{}", data_message(.0).english())]
     Data(String),
     /// The app lock is on and the app is locked: nothing of the user's can be read or written.
-    #[error("Homegroup is locked.")]
+    #[error("{}", Message::new("error-locked").english())]
     Locked,
 }
 
+fn not_found_message(what: &str) -> Message {
+    Message::new("error-not-found-text").with("what", what)
+}
+
+fn data_message(detail: &str) -> Message {
+    Message::new("error-data").with("detail", detail)
+}
+
 /// What a storage failure means to the person using the app; never SQLite's own text.
-fn storage_message(error: &rusqlite::Error) -> &'static str {
+fn storage_message(error: &rusqlite::Error) -> Message {
     use rusqlite::ErrorCode::*;
-    match error.sqlite_error_code() {
-        Some(ReadOnly) => "Homegroup could not save your data: the data folder is read-only.",
-        Some(DiskFull) => "Homegroup could not save your data: the disk is full.",
-        Some(CannotOpen) => "Homegroup could not open its data folder. Check that it exists and can be written to.",
-        Some(DatabaseBusy | DatabaseLocked) => {
-            "Homegroup's data is in use by another Homegroup window or command. Try again in a moment."
-        }
-        Some(NotADatabase | DatabaseCorrupt) => "Homegroup's data file is damaged.",
-        Some(PermissionDenied) => "Homegroup is not allowed to read or write its data folder.",
-        _ => "Homegroup could not read or save your data.",
-    }
+    Message::new(match error.sqlite_error_code() {
+        Some(ReadOnly) => "error-storage-read-only",
+        Some(DiskFull) => "error-storage-disk-full",
+        Some(CannotOpen) => "error-storage-cannot-open",
+        Some(DatabaseBusy | DatabaseLocked) => "error-storage-busy",
+        Some(NotADatabase | DatabaseCorrupt) => "error-storage-damaged",
+        Some(PermissionDenied) => "error-storage-permission",
+        _ => "error-storage-other",
+    })
 }
 
 /// What a file failure means, in plain words.
-fn file_message(error: &std::io::Error) -> String {
+fn file_message(error: &std::io::Error) -> Message {
     use std::io::ErrorKind::*;
     match error.kind() {
-        NotFound => "The file or folder was not found.".into(),
-        PermissionDenied => "Homegroup is not allowed to read or write there.".into(),
-        ReadOnlyFilesystem => "That place is read-only: nothing can be saved there.".into(),
-        StorageFull => "The disk is full.".into(),
-        IsADirectory => "That is a folder, not a file.".into(),
-        kind => format!("The file could not be read or written ({kind})."),
+        NotFound => Message::new("error-file-not-found"),
+        PermissionDenied => Message::new("error-file-permission"),
+        ReadOnlyFilesystem => Message::new("error-file-read-only"),
+        StorageFull => Message::new("error-file-disk-full"),
+        IsADirectory => Message::new("error-file-is-folder"),
+        kind => Message::new("error-file-other").with("kind", kind.to_string()),
     }
 }
 
@@ -76,20 +94,37 @@ pub enum ErrorKind {
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ErrorPayload {
     pub kind: ErrorKind,
+    /// The message, worded in the language the app shows now.
     pub message: String,
     /// The input field the message is about, when there is one.
     pub field: Option<String>,
+    /// The message's id in the catalogue (`core/i18n/*.ftl`).
+    pub key: &'static str,
+    /// The message's arguments by name, so the UI could word the message itself.
+    pub args: BTreeMap<&'static str, Arg>,
 }
 
 impl Error {
-    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
-        Error::InvalidInput { field: field.to_owned(), message: message.into() }
+    /// Input refused, with a message of the catalogue that takes no arguments.
+    pub fn invalid_key(field: &str, key: &'static str) -> Self {
+        Error::invalid_input(field, Message::new(key))
+    }
+
+    /// Input refused, with a message of the catalogue and its arguments.
+    pub fn invalid_input(field: &str, message: Message) -> Self {
+        Error::InvalidInput { field: field.to_owned(), message }
+    }
+
+    /// Input refused, with text that is not in the catalogue: shown as it is, in every language.
+    /// For code not yet worded through the catalogue; prefer [`Error::invalid_key`].
+    pub fn invalid(field: &str, text: impl Into<String>) -> Self {
+        Error::invalid_input(field, Message::new("untranslated").with("text", text.into()))
     }
 
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::InvalidInput { .. } => ErrorKind::InvalidInput,
-            Error::NotFound(_) => ErrorKind::NotFound,
+            Error::Missing(_) | Error::NotFound(_) => ErrorKind::NotFound,
             Error::Storage(_) | Error::Migration(_) => ErrorKind::Storage,
             Error::Io(_) => ErrorKind::Io,
             Error::Data(_) => ErrorKind::Data,
@@ -97,14 +132,41 @@ impl Error {
         }
     }
 
+    /// The input field the error is about, when there is one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::InvalidInput { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// What the error says, unworded.
+    pub fn message(&self) -> Message {
+        match self {
+            Error::InvalidInput { message, .. } | Error::Missing(message) => message.clone(),
+            Error::NotFound(what) => not_found_message(what),
+            Error::Storage(e) => storage_message(e),
+            Error::Migration(_) => Message::new("error-migration"),
+            Error::Io(e) => file_message(e),
+            Error::Data(detail) => data_message(detail),
+            Error::Locked => Message::new("error-locked"),
+        }
+    }
+
+    /// What the error says in `locale` (`to_string()` is English).
+    pub fn render(&self, locale: Locale) -> String {
+        self.message().render(locale)
+    }
+
+    /// The error as it crosses to the UI, worded in the language the app shows now.
     pub fn payload(&self) -> ErrorPayload {
+        let message = self.message();
         ErrorPayload {
             kind: self.kind(),
-            message: self.to_string(),
-            field: match self {
-                Error::InvalidInput { field, .. } => Some(field.clone()),
-                _ => None,
-            },
+            message: message.render(i18n::current()),
+            field: self.field().map(str::to_owned),
+            key: message.key,
+            args: message.args,
         }
     }
 }

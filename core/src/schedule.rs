@@ -4,6 +4,7 @@
 //! Skips and attendance are keyed by (meeting, local date in the meeting's zone), so editing a
 //! meeting's time keeps them.
 
+use crate::i18n::Message;
 use crate::meetings::{Attendance, Meeting, MeetingFilter};
 use crate::recurrence::Occurrence;
 use crate::settings::MAX_LEAD_MINUTES;
@@ -89,7 +90,7 @@ impl Store {
         clock: &dyn Clock,
     ) -> Result<Meeting> {
         if lead_minutes.is_some_and(|m| m > MAX_LEAD_MINUTES) {
-            return Err(Error::invalid("lead_minutes", "A reminder can come at most one week before a meeting."));
+            return Err(Error::invalid_key("lead_minutes", "error-lead-too-long"));
         }
         self.meeting(meeting_id)?;
         self.conn().execute(
@@ -109,7 +110,7 @@ impl Store {
     pub fn set_meeting_favourite(&mut self, meeting_id: i64, favourite: bool) -> Result<Meeting> {
         if self.conn().execute("UPDATE meetings SET favourite = ?2 WHERE id = ?1", params![meeting_id, favourite])? == 0
         {
-            return Err(Error::NotFound(format!("Meeting {meeting_id}")));
+            return Err(crate::meetings::not_found(meeting_id));
         }
         self.meeting(meeting_id)
     }
@@ -117,7 +118,12 @@ impl Store {
     /// The occurrence of a meeting on a local date, or a clear error when it does not meet that day.
     fn occurrence_on(&self, meeting: &Meeting, local_date: NaiveDate) -> Result<Occurrence> {
         meeting.rule().and_then(|rule| rule.on(local_date)).ok_or_else(|| {
-            Error::invalid("local_date", format!("{} does not meet on {local_date}.", meeting.details.name))
+            Error::invalid_input(
+                "local_date",
+                Message::new("error-not-meeting-that-day")
+                    .with("name", &meeting.details.name)
+                    .with("date", local_date.format("%Y-%m-%d").to_string()),
+            )
         })
     }
 
@@ -151,7 +157,7 @@ impl Store {
         let date = local_date.format("%Y-%m-%d").to_string();
         if attended {
             if occurrence.starts_at > clock.now() {
-                return Err(Error::invalid("local_date", "A meeting can be marked as attended once it has started."));
+                return Err(Error::invalid_key("local_date", "error-attended-too-soon"));
             }
             self.conn().execute(
                 "INSERT INTO attendance (meeting_id, meeting_name, local_date, recorded_at) VALUES (?1, ?2, ?3, ?4)

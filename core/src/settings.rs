@@ -51,16 +51,10 @@ pub const MAX_LEAD_MINUTES: u32 = 7 * 24 * 60;
 impl Settings {
     pub fn validate(&self) -> Result<()> {
         if self.first_day_of_week > 6 {
-            return Err(Error::invalid(
-                "first_day_of_week",
-                "The first day of the week must be a day from Sunday to Saturday.",
-            ));
+            return Err(Error::invalid_key("first_day_of_week", "error-first-day"));
         }
         if self.default_lead_minutes > MAX_LEAD_MINUTES {
-            return Err(Error::invalid(
-                "default_lead_minutes",
-                "A reminder can come at most one week before a meeting.",
-            ));
+            return Err(Error::invalid_key("default_lead_minutes", "error-lead-too-long"));
         }
         Ok(())
     }

@@ -7,10 +7,7 @@ use chrono_tz::Tz;
 pub fn parse(field: &str, name: &str) -> Result<Tz> {
     let name = name.trim();
     name.parse::<Tz>().map_err(|_| {
-        Error::invalid(
-            field,
-            format!("\"{name}\" is not a time zone Homegroup knows. Pick one from the list, such as America/Chicago."),
-        )
+        Error::invalid_input(field, crate::i18n::Message::new("error-time-zone-unknown").with("name", name))
     })
 }
 

@@ -1,6 +1,11 @@
 //! Checks shared by every input the user or a file gives. Each failure names the field and says,
 //! in plain words, what would be accepted.
+//!
+//! A `label` is what the field is called in those words: a label id of the catalogue
+//! (`label-meeting-name`, worded in each language), or English words from code not yet worded
+//! through the catalogue (shown as they are in every language).
 
+use crate::i18n::{Arg, Message};
 use crate::{Error, Result};
 
 /// Longest name of a group or meeting.
@@ -13,35 +18,43 @@ pub const MAX_SHORT: usize = 500;
 pub const MAX_URL: usize = 2_000;
 
 /// A required one-line text: trimmed, not empty, not too long.
-pub fn required_text(field: &str, label: &str, value: &str, max: usize) -> Result<String> {
+pub fn required_text(field: &str, label: &'static str, value: &str, max: usize) -> Result<String> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(Error::invalid(field, format!("Please give a {label}.")));
+        return Err(Error::invalid_input(field, Message::new("error-text-required").with("label", label_arg(label))));
     }
     bounded(field, label, value, max)
 }
 
 /// An optional text: trimmed; empty becomes `None`.
-pub fn optional_text(field: &str, label: &str, value: Option<&str>, max: usize) -> Result<Option<String>> {
+pub fn optional_text(field: &str, label: &'static str, value: Option<&str>, max: usize) -> Result<Option<String>> {
     match value.map(str::trim) {
         None | Some("") => Ok(None),
         Some(v) => bounded(field, label, v, max).map(Some),
     }
 }
 
-fn bounded(field: &str, label: &str, value: &str, max: usize) -> Result<String> {
+fn bounded(field: &str, label: &'static str, value: &str, max: usize) -> Result<String> {
     let length = value.chars().count();
     if length > max {
-        let mut label = label.to_owned();
-        if let Some(first) = label.get_mut(0..1) {
-            first.make_ascii_uppercase();
-        }
-        return Err(Error::invalid(field, format!("{label} is too long ({length} characters; at most {max}).")));
+        return Err(Error::invalid_input(
+            field,
+            Message::new("error-text-too-long").with("label", label_arg(label)).with("length", length).with("max", max),
+        ));
     }
     if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(Error::invalid(field, format!("The {label} contains characters that cannot be shown.")));
+        return Err(Error::invalid_input(field, Message::new("error-text-unshowable").with("label", label_arg(label))));
     }
     Ok(value.to_owned())
+}
+
+/// A label as a message's argument: the catalogue's words for a label id, else the words given.
+fn label_arg(label: &'static str) -> Arg {
+    if label.starts_with("label-") {
+        Arg::from(Message::new(label))
+    } else {
+        Arg::from(label)
+    }
 }
 
 /// Whether `url` is an absolute http(s) link with a host, and nothing a browser would refuse.
@@ -61,12 +74,12 @@ pub fn is_web_url(url: &str) -> bool {
 }
 
 /// An optional web link: empty becomes `None`; anything else must be http(s).
-pub fn optional_web_url(field: &str, label: &str, value: Option<&str>) -> Result<Option<String>> {
+pub fn optional_web_url(field: &str, label: &'static str, value: Option<&str>) -> Result<Option<String>> {
     let Some(url) = optional_text(field, label, value, MAX_URL)? else { return Ok(None) };
     if is_web_url(&url) {
         Ok(Some(url))
     } else {
-        Err(Error::invalid(field, format!("The {label} must be a web address starting with https:// or http://.")))
+        Err(Error::invalid_input(field, Message::new("error-web-address").with("label", label_arg(label))))
     }
 }
 

@@ -315,7 +315,8 @@ fn run(command: &Command, store: &mut Store, input: &mut StandardInput) -> Resul
             Ok(())
         }
         Command::ExportIcs { file } => {
-            let events = store.export_ics_file(file, &clock)?;
+            // The command line stays English, the calendar it writes too.
+            let events = store.export_ics_file(file, &clock, homegroup_core::i18n::Locale::En)?;
             println!("Saved {events} meeting(s) to {}.", file.display());
             Ok(())
         }

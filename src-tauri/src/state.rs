@@ -12,6 +12,7 @@
 //! data command then answers `{kind: "locked"}`. Locking at start, after the window was hidden for
 //! the auto-lock time, and on "Lock now" all go through [`AppState::lock_now`].
 
+use homegroup_core::i18n::{self, Language};
 use homegroup_core::lock::{self, KdfParams, Key, LockStatus, SecretKind, Step};
 use homegroup_core::reminders::plan::ReminderPlan;
 use homegroup_core::reminders::ReminderStatus;
@@ -88,7 +89,16 @@ impl AppState {
         if !lock::status(&state.data_dir, state.clock.now())?.enabled {
             state.connect(None)?;
         }
+        state.show_saved_language();
         Ok(state)
+    }
+
+    /// Words the core's texts in the saved Language setting: the settings' own while unlocked,
+    /// else the lock screen's copy of it in `lock.json`.
+    fn show_saved_language(&self) {
+        let saved = self.reader_here().as_ref().and_then(|store| store.settings().ok()).map(|s| s.language);
+        let language = saved.or_else(|| self.lock_status().ok().map(|status| status.language));
+        show_language(language.unwrap_or_default());
     }
 
     /// Opens both connections (with `key` when the lock is on).
@@ -185,7 +195,7 @@ impl AppState {
     /// and the key are dropped. The one way the app locks.
     pub fn lock_now(&self) -> Result<()> {
         if !self.lock_status()?.enabled {
-            return Err(Error::invalid("lock", "Turn on the app lock first."));
+            return Err(Error::invalid_key("lock", "error-lock-off-first"));
         }
         self.refresh_plan();
         self.disconnect();
@@ -202,6 +212,7 @@ impl AppState {
             }
             let key = lock::unlock(&state.data_dir, &typed, state.clock.now())?;
             state.connect(Some(&key))?;
+            state.show_saved_language();
             let plan = ReminderPlan::read(&state.data_dir)?;
             if let Some(store) = lock_guard(&state.writer).as_mut() {
                 store.merge_fired(&plan, state.clock.now())?;
@@ -316,6 +327,17 @@ impl AppState {
 }
 
 fn no_stop(_: Step) {}
+
+/// Words the core's texts (errors, notifications, the tray, import problems) in `language`, the
+/// Language setting, resolved with the device's own language.
+pub fn show_language(language: Language) {
+    i18n::set_current(language.resolve(&device_language()));
+}
+
+/// The device's language tag ("es-MX"); empty when the system does not say.
+fn device_language() -> String {
+    sys_locale::get_locale().unwrap_or_default()
+}
 
 /// Runs store work on Tauri's blocking pool, so the main thread (the window and the tray) never
 /// waits for SQLite.

@@ -24,6 +24,7 @@ mod restore;
 pub use format::*;
 pub use protect::{is_protected, MAX_PASSPHRASE_CHARS};
 
+use crate::i18n::Message;
 use crate::{Clock, Error, Result, Store};
 use serde::Deserialize;
 use std::path::Path;
@@ -101,20 +102,18 @@ fn parse_document(bytes: &[u8]) -> Result<Backup> {
         format: Option<String>,
         version: Option<u32>,
     }
-    let not_backup = || Error::invalid("file", "This file is not a Homegroup backup.");
-    let damaged =
-        |e: serde_json::Error| Error::invalid("file", format!("This backup is damaged and cannot be read ({e})."));
+    let not_backup = || Error::invalid_key("file", "error-not-backup");
+    let damaged = |e: serde_json::Error| {
+        Error::invalid_input("file", Message::new("error-backup-damaged").with("detail", e.to_string()))
+    };
     let head: Head = serde_json::from_slice(bytes).map_err(|_| not_backup())?;
     if head.format.as_deref() != Some(BACKUP_FORMAT) {
         return Err(not_backup());
     }
     match head.version {
-        Some(v) if v > BACKUP_VERSION => Err(Error::invalid(
+        Some(v) if v > BACKUP_VERSION => Err(Error::invalid_input(
             "version",
-            format!(
-                "This backup was made by a newer Homegroup (backup version {v}; this one reads up to {BACKUP_VERSION}). \
-                 Please update Homegroup, then restore it."
-            ),
+            Message::new("error-backup-newer").with("version", v).with("supported", BACKUP_VERSION),
         )),
         Some(1) => {
             let document = serde_json::from_slice(bytes).map_err(damaged)?;

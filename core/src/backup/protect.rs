@@ -6,6 +6,7 @@
 //! what `age` writes by default, and it is a quarter smaller. A backup is a file the user picks in a
 //! dialog, never text pasted somewhere, so armor would buy nothing.
 
+use crate::i18n::Message;
 use crate::{Error, Result};
 use age::secrecy::SecretString;
 use std::io::{Read, Write};
@@ -40,13 +41,13 @@ pub(super) fn passphrase(text: &str) -> Result<SecretString> {
     let secret = SecretString::from(crate::text::typed_secret(text));
     let text = age::secrecy::ExposeSecret::expose_secret(&secret);
     if text.chars().count() > MAX_PASSPHRASE_CHARS {
-        return Err(Error::invalid(
+        return Err(Error::invalid_input(
             "passphrase",
-            format!("That passphrase is too long: at most {MAX_PASSPHRASE_CHARS} characters."),
+            Message::new("error-backup-passphrase-too-long").with("max", MAX_PASSPHRASE_CHARS),
         ));
     }
     if text.trim().is_empty() {
-        return Err(Error::invalid("passphrase", "Please type a passphrase."));
+        return Err(Error::invalid_key("passphrase", "error-backup-passphrase-empty"));
     }
     Ok(secret)
 }
@@ -65,14 +66,11 @@ pub(super) fn encrypt(plain: &[u8], passphrase: SecretString) -> Result<Vec<u8>>
 }
 
 fn damaged() -> Error {
-    Error::invalid(
-        "file",
-        "This protected backup is damaged or incomplete (perhaps it was not copied completely), so it cannot be opened.",
-    )
+    Error::invalid_key("file", "error-backup-protected-damaged")
 }
 
 fn wrong_passphrase() -> Error {
-    Error::invalid("passphrase", "That passphrase does not open this backup.")
+    Error::invalid_key("passphrase", "error-backup-wrong-passphrase")
 }
 
 /// What an age error means for someone restoring a backup.
@@ -80,16 +78,8 @@ fn decrypt_error(error: age::DecryptError) -> Error {
     use age::DecryptError::*;
     match error {
         DecryptionFailed | NoMatchingKeys => wrong_passphrase(),
-        ExcessiveWork { .. } => Error::invalid(
-            "file",
-            "This backup was protected with far more work than Homegroup allows, so opening it here would take too \
-             long. Please make the backup again with Homegroup.",
-        ),
-        UnknownFormat => Error::invalid(
-            "file",
-            "This protected backup uses a newer kind of encryption than this Homegroup reads. Please update \
-             Homegroup, then restore it.",
-        ),
+        ExcessiveWork { .. } => Error::invalid_key("file", "error-backup-excessive-work"),
+        UnknownFormat => Error::invalid_key("file", "error-backup-unknown-format"),
         InvalidHeader | InvalidMac | KeyDecryptionFailed | Io(_) => damaged(),
         #[allow(unreachable_patterns)]
         _ => damaged(),
@@ -108,17 +98,10 @@ fn body_error(_: std::io::Error) -> Error {
 pub(super) fn decrypt(bytes: &[u8], passphrase: Option<&str>) -> Result<Vec<u8>> {
     let decryptor = age::Decryptor::new_buffered(bytes).map_err(decrypt_error)?;
     if !decryptor.is_scrypt() {
-        return Err(Error::invalid(
-            "file",
-            "This file is encrypted with an age key, not a passphrase, so Homegroup cannot open it. Homegroup's \
-             backups are protected with a passphrase.",
-        ));
+        return Err(Error::invalid_key("file", "error-backup-age-key"));
     }
     let Some(passphrase) = passphrase else {
-        return Err(Error::invalid(
-            "passphrase",
-            "This backup is protected with a passphrase. Please type it to open the backup.",
-        ));
+        return Err(Error::invalid_key("passphrase", "error-backup-needs-passphrase"));
     };
     let mut identity = age::scrypt::Identity::new(self::passphrase(passphrase)?);
     identity.set_max_work_factor(MAX_WORK_FACTOR);
@@ -135,11 +118,7 @@ pub(super) fn is_armored(bytes: &[u8]) -> bool {
 
 /// The error for an armored age file.
 pub(super) fn armored() -> Error {
-    Error::invalid(
-        "file",
-        "This protected file is in age's text (armored) form, which Homegroup does not open. Please choose the \
-         backup file Homegroup saved.",
-    )
+    Error::invalid_key("file", "error-backup-armored")
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! ambiguous one as the first instant (RFC 5545 §3.3.5): the same rule as `recurrence::resolve_local`,
 //! so an imported calendar agrees with the app's agenda and reminders.
 
+use crate::i18n::{self, FluentValue, Locale};
 use crate::meetings::{Meeting, MeetingFilter};
 use crate::recurrence::on_weekday;
 use crate::{Clock, Result, Store};
@@ -22,8 +23,9 @@ use std::path::Path;
 pub const PRODID: &str = "-//Homegroup//Homegroup schedule//EN";
 
 impl Store {
-    /// The user's schedule as iCalendar text, with CRLF line endings.
-    pub fn export_ics(&self, clock: &dyn Clock) -> Result<String> {
+    /// The user's schedule as iCalendar text, with CRLF line endings; the calendar's name and the
+    /// events' descriptions in `locale`.
+    pub fn export_ics(&self, clock: &dyn Clock, locale: Locale) -> Result<String> {
         let now = clock.now();
         let default_lead = self.settings()?.default_lead_minutes;
         let skips = self.ics_skipped_dates()?;
@@ -32,7 +34,7 @@ impl Store {
         calendar.append_property(Property::new("PRODID", PRODID));
         calendar.append_property(Property::new("CALSCALE", "GREGORIAN"));
         calendar.append_property(Property::new("METHOD", "PUBLISH"));
-        calendar.name("Homegroup: my meetings");
+        calendar.name(&i18n::text(locale, "calendar-name", &[]));
         let mut zones: BTreeMap<&'static str, Tz> = BTreeMap::new();
         for meeting in self.meetings(&MeetingFilter { in_schedule_only: true, ..MeetingFilter::default() })? {
             let Some(rule) = meeting.rule() else { continue }; // by appointment, or not meeting now
@@ -70,7 +72,7 @@ impl Store {
             if let Some(url) = &meeting.details.conference_url {
                 event.url(url);
             }
-            let description = description(&meeting);
+            let description = description(&meeting, locale);
             if !description.is_empty() {
                 event.description(&description);
             }
@@ -92,8 +94,8 @@ impl Store {
     }
 
     /// Writes the schedule to `path`; returns how many meetings it holds.
-    pub fn export_ics_file(&self, path: &Path, clock: &dyn Clock) -> Result<u32> {
-        let text = self.export_ics(clock)?;
+    pub fn export_ics_file(&self, path: &Path, clock: &dyn Clock, locale: Locale) -> Result<u32> {
+        let text = self.export_ics(clock, locale)?;
         let events = text.matches("BEGIN:VEVENT\r\n").count() as u32;
         std::fs::write(path, text)?;
         Ok(events)
@@ -126,13 +128,13 @@ fn uid(meeting: &Meeting) -> String {
     }
 }
 
-fn description(meeting: &Meeting) -> String {
+fn description(meeting: &Meeting, locale: Locale) -> String {
     let mut lines = Vec::new();
     if let Some(url) = &meeting.details.conference_url {
-        lines.push(format!("Join: {url}"));
+        lines.push(i18n::text(locale, "calendar-join", &[("url", FluentValue::from(url.as_str()))]));
     }
     if let Some(phone) = &meeting.details.conference_phone {
-        lines.push(format!("Dial in: {phone}"));
+        lines.push(i18n::text(locale, "calendar-dial-in", &[("phone", FluentValue::from(phone.as_str()))]));
     }
     if let Some(notes) = &meeting.details.notes {
         lines.push(notes.clone());

@@ -1,6 +1,7 @@
 //! The command line's `--json` output: a stable shape for scripts, kept here so the command line
 //! only prints. Fields are added, never renamed or removed.
 
+use crate::i18n::{Arg, Message};
 use crate::import::ImportReport;
 use crate::meetings::{Attendance, Meeting, MeetingDetails, MeetingFilter};
 use crate::notices::MyChange;
@@ -157,31 +158,37 @@ impl Store {
         let found: Vec<(i64, Option<String>)> =
             stmt.query_map(params![key], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
         let by_id = key.parse::<i64>().ok().and_then(|id| self.meeting(id).ok());
-        let from = |source: &Option<String>| source.clone().unwrap_or_else(|| "this app".into());
+        let from = |source: &Option<String>| match source {
+            Some(source) => Arg::from(source),
+            None => Arg::from(Message::new("source-this-app")),
+        };
         match (found.as_slice(), by_id) {
             ([], Some(m)) => Ok(m),
-            ([], None) => Err(Error::NotFound(format!("Meeting \"{key}\""))),
-            ([(id, _)], Some(other)) if other.id != *id => Err(Error::invalid(
+            ([], None) => Err(Error::Missing(Message::new("error-meeting-key-not-found").with("key", key))),
+            ([(id, _)], Some(other)) if other.id != *id => Err(Error::invalid_input(
                 "meeting",
-                format!(
-                    "\"{key}\" is the slug of meeting {id} ({}) and the id of another, {} ({}). \
-                     Use --id {key} for the second, or --id {id} for the first.",
-                    self.meeting(*id)?.details.name,
-                    other.details.name,
-                    from(&other.source)
-                ),
+                Message::new("error-slug-and-id")
+                    .with("key", key)
+                    .with("id", *id)
+                    .with("name", self.meeting(*id)?.details.name)
+                    .with("other_name", other.details.name)
+                    .with("other_source", from(&other.source)),
             )),
             ([(id, _)], _) => self.meeting(*id),
-            (many, _) => Err(Error::invalid(
-                "meeting",
-                format!(
-                    "\"{key}\" is the slug of more than one meeting; use --id with one of these: {}.",
-                    many.iter()
-                        .map(|(id, source)| format!("{id} (from {})", from(source)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )),
+            (many, _) => {
+                // The list is worded now, in the language of the moment (the command line's is English).
+                let locale = crate::i18n::current();
+                let choices = many
+                    .iter()
+                    .map(|(id, source)| Message::new("meeting-choice").with("id", *id).with("source", from(source)))
+                    .map(|choice| choice.render(locale))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                Err(Error::invalid_input(
+                    "meeting",
+                    Message::new("error-slug-many").with("key", key).with("choices", choices),
+                ))
+            }
         }
     }
 }

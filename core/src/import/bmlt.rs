@@ -6,6 +6,7 @@
 use super::fields::{self, Notes};
 use super::row::Row;
 use super::{FeedMeeting, RowOutcome};
+use crate::i18n::Message;
 use crate::meetings::{Attendance, MeetingDetails};
 use chrono::Timelike;
 use chrono_tz::Tz;
@@ -14,21 +15,15 @@ use serde_json::Value;
 pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
     let mut notes = Notes::default();
     let Some(slug) = fields::text(row, "id_bigint", 200, &mut notes) else {
-        return RowOutcome::skip(None, "id_bigint", "This row has no id, so it cannot be kept up to date.");
+        return RowOutcome::skip(None, "id_bigint", Message::new("import-no-id"));
     };
     let Some(name) = fields::name_text(row, "meeting_name", &mut notes) else {
-        return RowOutcome::skip(Some(slug), "meeting_name", "This row has no meeting name.");
+        return RowOutcome::skip(Some(slug), "meeting_name", Message::new("import-no-name"));
     };
     let weekday = fields::text(row, "weekday_tinyint", 10, &mut notes);
     let weekdays = match weekday.as_deref().map(|d| d.parse::<u8>()) {
         Some(Ok(d)) if (1..=7).contains(&d) => 1u8 << (d - 1),
-        Some(_) => {
-            return RowOutcome::skip(
-                Some(slug),
-                "weekday_tinyint",
-                "This is not a day from 1 (Sunday) to 7 (Saturday).",
-            )
-        }
+        Some(_) => return RowOutcome::skip(Some(slug), "weekday_tinyint", Message::new("import-bmlt-day")),
         None => 0,
     };
     let start = match fields::text(row, "start_time", 20, &mut notes) {
@@ -38,14 +33,14 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
                 return RowOutcome::skip(
                     Some(slug),
                     "start_time",
-                    format!("\"{}\" is not a time like 19:00:00.", fields::shorten(&t)),
+                    Message::new("import-bmlt-time-format").with("value", fields::shorten(&t)),
                 )
             }
         },
         None => None,
     };
     if weekdays != 0 && start.is_none() {
-        return RowOutcome::skip(Some(slug), "start_time", "The meeting has a day but no time.");
+        return RowOutcome::skip(Some(slug), "start_time", Message::new("import-day-without-time"));
     }
     let start = if weekdays == 0 { None } else { start };
     let duration_minutes = match fields::text(row, "duration_time", 20, &mut notes) {
@@ -54,10 +49,7 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
         {
             Ok(t) if t.hour() * 60 + t.minute() > 0 => t.hour() * 60 + t.minute(),
             _ => {
-                notes.warn(
-                    "duration_time",
-                    "This is not a length like 01:00:00, so the meeting is taken to last an hour.",
-                );
+                notes.warn("duration_time", Message::new("import-bmlt-duration"));
                 60
             }
         },

@@ -3,17 +3,19 @@
 //! returns what it could use and, when it dropped something, says why.
 
 use super::row::Row;
+use crate::i18n::Message;
 use crate::meetings::{is_dial_string, parse_start_time};
 use crate::validation::{is_web_url, MAX_NAME, MAX_NOTES, MAX_SHORT, MAX_URL};
 use chrono::{NaiveTime, Timelike};
 use serde_json::Value;
 use std::borrow::Cow;
 
-/// A problem with one field of one row, before it is tied to the row's index and slug.
+/// A problem with one field of one row, before it is tied to the row's index and slug; worded
+/// when it is listed (see `read::Problems`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FieldProblem {
     pub field: &'static str,
-    pub message: String,
+    pub message: Message,
 }
 
 /// Collects the warnings for one row.
@@ -23,8 +25,8 @@ pub(crate) struct Notes {
 }
 
 impl Notes {
-    pub fn warn(&mut self, field: &'static str, message: impl Into<String>) {
-        self.warnings.push(FieldProblem { field, message: message.into() });
+    pub fn warn(&mut self, field: &'static str, message: Message) {
+        self.warnings.push(FieldProblem { field, message });
     }
 }
 
@@ -36,7 +38,7 @@ pub(crate) fn text(row: &mut Row, key: &'static str, max: usize, notes: &mut Not
         Value::String(s) => clean_owned(key, s, max, notes),
         Value::Number(n) => clean_text(key, &n.to_string(), max, notes),
         Value::Bool(_) | Value::Array(_) | Value::Object(_) => {
-            notes.warn(key, "This is not text, so it was left out.");
+            notes.warn(key, Message::new("import-not-text"));
             None
         }
         Value::Null => None,
@@ -83,7 +85,7 @@ pub(crate) fn clean_text(field: &'static str, raw: &str, max: usize, notes: &mut
     }
     // A character takes at least one byte, so only text longer in bytes can be too long.
     if cleaned.len() > max && cleaned.chars().count() > max {
-        notes.warn(field, format!("This was longer than {max} characters, so the end was cut."));
+        notes.warn(field, Message::new("import-cut").with("max", max));
         return Some(cleaned.chars().take(max).collect::<String>().trim_end().to_owned());
     }
     Some(cleaned.to_owned())
@@ -108,7 +110,7 @@ pub(crate) fn web_link(row: &mut Row, key: &'static str, notes: &mut Notes) -> O
     if is_web_url(&url) {
         Some(url)
     } else {
-        notes.warn(key, format!("\"{}\" is not a web link (https://…), so it was left out.", shorten(&url)));
+        notes.warn(key, Message::new("import-not-web-link").with("value", shorten(&url)));
         None
     }
 }
@@ -120,7 +122,7 @@ pub(crate) fn dial_string(row: &mut Row, key: &'static str, notes: &mut Notes) -
     if is_dial_string(&phone) {
         Some(phone)
     } else {
-        notes.warn(key, format!("\"{}\" is not a number a phone can dial, so it was left out.", shorten(&phone)));
+        notes.warn(key, Message::new("import-not-dialable").with("value", shorten(&phone)));
         None
     }
 }
@@ -137,7 +139,7 @@ pub(crate) fn coordinate(row: &Row, key: &'static str, limit: f64, notes: &mut N
     match value {
         Some(v) if v.is_finite() && v.abs() <= limit => Some(v),
         _ => {
-            notes.warn(key, "This is not a usable coordinate, so it was left out.");
+            notes.warn(key, Message::new("import-not-coordinate"));
             None
         }
     }
@@ -151,7 +153,7 @@ pub(crate) fn time_zone(row: &mut Row, key: &'static str, notes: &mut Notes) -> 
     match zone.parse() {
         Ok(tz) => Some(tz),
         Err(_) => {
-            notes.warn(key, format!("\"{}\" is not a time zone, so the list's zone is used.", shorten(&zone)));
+            notes.warn(key, Message::new("import-not-time-zone").with("value", shorten(&zone)));
             None
         }
     }
@@ -253,7 +255,7 @@ pub(crate) fn type_codes(value: Option<&Value>, field: &'static str, notes: &mut
             })
             .collect(),
         Some(_) => {
-            notes.warn(field, "The meeting types are not a list, so they were left out.");
+            notes.warn(field, Message::new("import-types-not-list"));
             Vec::new()
         }
     };
@@ -264,7 +266,7 @@ pub(crate) fn type_codes(value: Option<&Value>, field: &'static str, notes: &mut
             continue;
         }
         if code.len() > 12 || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-            notes.warn(field, format!("\"{}\" is not a meeting type code, so it was left out.", shorten(code)));
+            notes.warn(field, Message::new("import-not-type-code").with("value", shorten(code)));
             continue;
         }
         // Upper case unless the list knows the code in lower case; most codes are upper case already.

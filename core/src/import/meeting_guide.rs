@@ -5,6 +5,7 @@
 use super::fields::{self, Notes};
 use super::row::Row;
 use super::{FeedMeeting, RowOutcome};
+use crate::i18n::Message;
 use crate::meetings::{Attendance, MeetingDetails};
 use chrono::NaiveTime;
 use chrono_tz::Tz;
@@ -22,11 +23,11 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
         },
     };
     let Some(slug) = slug else {
-        return RowOutcome::skip(None, "slug", "This row has no slug or id, so it cannot be kept up to date.");
+        return RowOutcome::skip(None, "slug", Message::new("import-no-slug"));
     };
     let slug = if slug.len() > 200 { slug.chars().take(200).collect() } else { slug };
     let Some(name) = fields::name_text(row, "name", &mut notes) else {
-        return RowOutcome::skip(Some(slug), "name", "This row has no meeting name.");
+        return RowOutcome::skip(Some(slug), "name", Message::new("import-no-name"));
     };
 
     // Days: absent, null or empty means "by appointment" (the specification's rule).
@@ -40,7 +41,7 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
                 day_given = true;
                 match fields::weekday_from_zero(d) {
                     Some(day) => weekdays |= 1 << day,
-                    None => notes.warn("day", format!("{d} is not a day from 0 (Sunday) to 6, so it was left out.")),
+                    None => notes.warn("day", Message::new("import-day-left-out").with("value", d.to_string())),
                 }
             }
         }
@@ -49,7 +50,7 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
                 day_given = true;
                 match fields::weekday_from_zero(&Value::from(part.trim())) {
                     Some(day) => weekdays |= 1 << day,
-                    None => notes.warn("day", format!("\"{}\" is not a day, so it was left out.", part.trim())),
+                    None => notes.warn("day", Message::new("import-day-text-left-out").with("value", part.trim())),
                 }
             }
         }
@@ -61,20 +62,20 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
                     return RowOutcome::skip(
                         Some(slug),
                         "day",
-                        format!("{} is not a day from 0 (Sunday) to 6 (Saturday).", fields::shorten(&d.to_string())),
+                        Message::new("import-day-invalid").with("value", fields::shorten(&d.to_string())),
                     )
                 }
             }
         }
     }
     if day_given && weekdays == 0 {
-        return RowOutcome::skip(Some(slug), "day", "None of the days given is a day from 0 (Sunday) to 6.");
+        return RowOutcome::skip(Some(slug), "day", Message::new("import-no-valid-day"));
     }
 
     let time_text = fields::text(row, "time", 40, &mut notes);
     let start: Option<NaiveTime> = if weekdays == 0 {
         if time_text.is_some() {
-            notes.warn("time", "The meeting has a time but no day, so it is kept as by appointment.");
+            notes.warn("time", Message::new("import-time-without-day"));
         }
         None
     } else {
@@ -84,10 +85,10 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
                 return RowOutcome::skip(
                     Some(slug),
                     "time",
-                    format!("\"{}\" is not a time like 19:00 or 7:00 PM.", fields::shorten(raw)),
+                    Message::new("import-time-format").with("value", fields::shorten(raw)),
                 );
             }
-            None => return RowOutcome::skip(Some(slug), "time", "The meeting has a day but no time."),
+            None => return RowOutcome::skip(Some(slug), "time", Message::new("import-day-without-time")),
         }
     };
     let duration_minutes = match (start, fields::text(row, "end_time", 40, &mut notes)) {
@@ -101,10 +102,7 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
                 }
             }
             None => {
-                notes.warn(
-                    "end_time",
-                    format!("\"{}\" is not a time, so the meeting is taken to last an hour.", fields::shorten(&end)),
-                );
+                notes.warn("end_time", Message::new("import-end-time-format").with("value", fields::shorten(&end)));
                 60
             }
         },
@@ -152,10 +150,7 @@ pub(crate) fn read_row(row: &mut Row, default_zone: Option<Tz>) -> RowOutcome {
             if let Some(other) = other {
                 notes.warn(
                     "attendance_option",
-                    format!(
-                        "\"{}\" is not an attendance option, so it was worked out from the meeting.",
-                        fields::shorten(other)
-                    ),
+                    Message::new("import-attendance-unknown").with("value", fields::shorten(other)),
                 );
             }
             let online = onl || online_ways;

@@ -28,6 +28,7 @@ mod write;
 pub use sources::ImportSource;
 pub use types::*;
 
+use crate::i18n::Message;
 use crate::meetings::MeetingDetails;
 use crate::{Error, Result};
 use chrono_tz::Tz;
@@ -82,7 +83,7 @@ pub fn source_name_for(path: &Path) -> String {
 
 fn checked_source(options: &ImportOptions, fallback: &str) -> Result<String> {
     let source = options.source.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(fallback);
-    crate::validation::required_text("source", "name for the list", source, crate::validation::MAX_NAME)
+    crate::validation::required_text("source", "label-list-name", source, crate::validation::MAX_NAME)
 }
 
 fn checked_zone(options: &ImportOptions) -> Result<Option<Tz>> {
@@ -96,11 +97,11 @@ fn checked_zone(options: &ImportOptions) -> Result<Option<Tz>> {
 }
 
 fn unknown_fellowship(id: &str) -> Error {
-    Error::invalid("fellowship", format!("There is no fellowship \"{id}\" in the directory."))
+    Error::invalid_input("fellowship", Message::new("error-fellowship-unknown").with("id", id))
 }
 
-fn duplicate_message() -> String {
-    "An earlier row has the same slug, so this one was left out.".into()
+fn duplicate_message() -> Message {
+    Message::new("import-duplicate-slug")
 }
 
 /// Adds this module's wire types to the TypeScript bindings.

@@ -41,10 +41,10 @@ impl Store {
         let rows = for_each_row(bytes, |index, row| {
             let f = *format.get_or_insert_with(|| FeedFormat::detect(row));
             match read_row(f, row, zone) {
-                RowOutcome::Skip { slug, field, message } => problems.skip(index, slug, field, message),
+                RowOutcome::Skip { slug, field, message } => problems.skip(index, slug, field, &message),
                 RowOutcome::Meeting(m) => {
                     if !slugs.insert(m.slug.clone()) {
-                        problems.skip(index, Some(m.slug.clone()), "slug", duplicate_message());
+                        problems.skip(index, Some(m.slug.clone()), "slug", &duplicate_message());
                         return Ok(());
                     }
                     meetings += 1;

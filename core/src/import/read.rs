@@ -3,6 +3,7 @@
 
 use super::row::{Row, RowSeed};
 use super::{bmlt, meeting_guide, FeedFormat, FeedMeeting, ImportProblem, MAX_LISTED_PROBLEMS};
+use crate::i18n::{self, Message};
 use crate::{Error, Result};
 use chrono_tz::Tz;
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -11,19 +12,19 @@ use std::fmt;
 
 pub(crate) enum RowOutcome {
     Meeting(Box<FeedMeeting>),
-    Skip { slug: Option<String>, field: &'static str, message: String },
+    Skip { slug: Option<String>, field: &'static str, message: Message },
 }
 
 impl RowOutcome {
-    pub(super) fn skip(slug: Option<String>, field: &'static str, message: impl Into<String>) -> RowOutcome {
-        RowOutcome::Skip { slug, field, message: message.into() }
+    pub(super) fn skip(slug: Option<String>, field: &'static str, message: Message) -> RowOutcome {
+        RowOutcome::Skip { slug, field, message }
     }
 }
 
 /// Reads one row of either format. A row that is not an object is skipped.
 pub(super) fn read_row(format: FeedFormat, row: &mut Row, zone: Option<Tz>) -> RowOutcome {
     if !row.is_object() {
-        return RowOutcome::skip(None, "row", "This row is not a meeting (it is not a JSON object).");
+        return RowOutcome::skip(None, "row", Message::new("import-not-object"));
     }
     match format {
         FeedFormat::MeetingGuide => meeting_guide::read_row(row, zone),
@@ -89,14 +90,12 @@ pub(super) fn for_each_row(bytes: &[u8], mut each: impl FnMut(u32, &mut Row) -> 
         return Err(failure);
     }
     parsed.map_err(|e| {
-        Error::invalid(
+        Error::invalid_input(
             "file",
-            format!(
-                "This file is not a meeting list Homegroup can read (line {}, column {}: {}).",
-                e.line(),
-                e.column(),
-                plain_json_error(&e)
-            ),
+            Message::new("error-feed-unreadable")
+                .with("line", e.line())
+                .with("column", e.column())
+                .with("detail", plain_json_error(&e)),
         )
     })?;
     Ok(rows.count)
@@ -108,7 +107,8 @@ fn plain_json_error(e: &serde_json::Error) -> String {
     text.split(" at line ").next().unwrap_or(&text).to_owned()
 }
 
-/// Gathers problems, listing the first few and counting all.
+/// Gathers problems, listing the first few and counting all. A listed problem is worded as it is
+/// listed, in the language the app shows then ([`i18n::current`]); the others are only counted.
 #[derive(Debug, Default)]
 pub(super) struct Problems {
     pub warnings: Vec<ImportProblem>,
@@ -118,16 +118,18 @@ pub(super) struct Problems {
 }
 
 impl Problems {
-    pub fn warn(&mut self, index: u32, slug: &str, field: &str, message: String) {
+    pub fn warn(&mut self, index: u32, slug: &str, field: &str, message: &Message) {
         self.warning_count = self.warning_count.saturating_add(1);
         if self.warnings.len() < MAX_LISTED_PROBLEMS {
+            let message = message.render(i18n::current());
             self.warnings.push(ImportProblem { index, slug: Some(slug.to_owned()), field: field.to_owned(), message });
         }
     }
 
-    pub fn skip(&mut self, index: u32, slug: Option<String>, field: &str, message: String) {
+    pub fn skip(&mut self, index: u32, slug: Option<String>, field: &str, message: &Message) {
         self.skipped_count = self.skipped_count.saturating_add(1);
         if self.skipped.len() < MAX_LISTED_PROBLEMS {
+            let message = message.render(i18n::current());
             self.skipped.push(ImportProblem { index, slug, field: field.to_owned(), message });
         }
     }
@@ -160,17 +162,17 @@ pub(super) fn note_row_problems(
     m: &FeedMeeting,
 ) {
     for w in &m.warnings {
-        problems.warn(index, &m.slug, w.field, w.message.clone());
+        problems.warn(index, &m.slug, w.field, &w.message);
     }
     for code in &m.details.types {
         if !known.knows(code) {
-            let whose = fellowship.map(|f| format!(" for {f}")).unwrap_or_default();
-            problems.warn(
-                index,
-                &m.slug,
-                "types",
-                format!("The type code \"{code}\" is not known{whose}; it is kept as it is."),
-            );
+            let message = match fellowship {
+                Some(fellowship) => {
+                    Message::new("import-type-unknown-for").with("code", code).with("fellowship", fellowship)
+                }
+                None => Message::new("import-type-unknown").with("code", code),
+            };
+            problems.warn(index, &m.slug, "types", &message);
         }
     }
 }

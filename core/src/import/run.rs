@@ -65,20 +65,17 @@ impl Store {
             let f = *format.get_or_insert_with(|| FeedFormat::detect(row));
             let m = match read_row(f, row, zone) {
                 RowOutcome::Skip { slug, field, message } => {
-                    problems.skip(index, slug, field, message);
+                    problems.skip(index, slug, field, &message);
                     return Ok(());
                 }
                 RowOutcome::Meeting(m) => m,
             };
             if slugs.contains(&m.slug) {
-                problems.skip(index, Some(m.slug), "slug", duplicate_message());
+                problems.skip(index, Some(m.slug), "slug", &duplicate_message());
                 return Ok(());
             }
             let Some(tz) = m.zone else {
-                return Err(Error::invalid(
-                    "time_zone",
-                    "This list does not say which time zone its meetings are in. Please choose one.",
-                ));
+                return Err(Error::invalid_key("time_zone", "error-list-no-zone"));
             };
             note_row_problems(&mut problems, &known, fellowship.as_deref(), index, &m);
             let group_id = match &m.group {

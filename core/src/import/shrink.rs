@@ -2,6 +2,7 @@
 //! list's source than a real change, and applied blindly it would pause the reminders of every
 //! scheduled meeting it dropped. Beyond a third of the list, an import asks first.
 
+use crate::i18n::Message;
 use crate::{Error, Result};
 use rusqlite::Connection;
 use std::collections::HashSet;
@@ -23,13 +24,9 @@ impl Shrink {
 
     /// The import's refusal; `field` `allow_shrink` tells the app and the command line what to offer.
     pub fn refusal(self) -> Error {
-        Error::invalid(
+        Error::invalid_input(
             "allow_shrink",
-            format!(
-                "{} of the {} meetings this list had last time are missing from it. A list that loses so many \
-                 at once is often a mistake at its source, so nothing was imported.",
-                self.leaving, self.listed_before
-            ),
+            Message::new("error-list-shrinks").with("leaving", self.leaving).with("before", self.listed_before),
         )
     }
 }

@@ -375,6 +375,38 @@ fn the_preview_writes_nothing_and_guesses_the_fellowship() {
 }
 
 #[test]
+fn problems_are_worded_in_the_language_of_the_moment() {
+    use crate::i18n::{with_locale, Locale};
+    let store = Store::open_in_memory().unwrap();
+    let opts = options("messy", "America/New_York", Some("aa"));
+    let message = |preview: &ImportPreview, slug: &str, field: &str| {
+        let all = preview.skipped.iter().chain(&preview.warnings);
+        all.filter(|p| p.slug.as_deref() == Some(slug) && p.field == field).map(|p| p.message.clone()).next().unwrap()
+    };
+    let english = store.preview_import(MESSY.as_bytes(), &opts).unwrap();
+    let spanish = with_locale(Locale::Es, || store.preview_import(MESSY.as_bytes(), &opts)).unwrap();
+    assert_eq!(message(&english, "no-name", "name"), "This row has no meeting name.");
+    assert_eq!(message(&spanish, "no-name", "name"), "Esta fila no tiene el nombre de la reunión.");
+    assert_eq!(
+        message(&english, "lower-pm", "types"),
+        "The type code \"BB-UNKNOWN\" is not known for aa; it is kept as it is."
+    );
+    assert_eq!(
+        message(&spanish, "lower-pm", "types"),
+        "El código de tipo “BB-UNKNOWN” no es conocido en aa; se guarda tal como está."
+    );
+    assert_eq!(
+        message(&spanish, "day-string", "slug"),
+        "Una fila anterior tiene el mismo slug, así que esta se dejó fuera."
+    );
+    let refused = with_locale(Locale::Es, || store.preview_import(b"[1, 2", &opts)).unwrap_err();
+    assert!(refused.to_string().starts_with("This file is not a meeting list Homegroup can read (line 1, column 5"));
+    assert!(refused
+        .render(Locale::Es)
+        .starts_with("Este archivo no es una lista de reuniones que Homegroup pueda leer"));
+}
+
+#[test]
 fn type_codes_are_read_with_the_chosen_fellowship() {
     let mut store = Store::open_in_memory().unwrap();
     let feed = r#"[{"name": "Parents", "slug": "p", "day": 1, "time": "19:00", "types": ["POA"]}]"#;

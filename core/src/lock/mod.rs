@@ -18,6 +18,7 @@ pub(crate) use file::write_atomically;
 pub use file::{LockConfig, LockFile, AUTO_LOCK_CHOICES, LOCK_FILE};
 pub use secret::{KdfParams, Key, Secret, SecretKind, MIN_PASSPHRASE_CHARS, MIN_PIN_DIGITS};
 
+use crate::i18n::Message;
 use crate::settings::Theme;
 use crate::store::{Recovery, DATABASE_FILE};
 use crate::{Error, Result, Store};
@@ -110,21 +111,18 @@ pub fn status(dir: &Path, now: DateTime<Utc>) -> Result<LockStatus> {
 /// across restarts), and after [`FREE_TRIES`] each further try has to wait. Failures never erase.
 pub fn unlock(dir: &Path, typed: &str, now: DateTime<Utc>) -> Result<Key> {
     let mut file = convert::recover(dir)?;
-    let config = file.lock.clone().ok_or_else(|| Error::invalid("pin", "The app lock is not on."))?;
+    let config = file.lock.clone().ok_or_else(|| Error::invalid_key("pin", "error-lock-not-on"))?;
     let wait = wait_before_next_try(file.failures, file.last_failure, now);
     if wait > 0 {
-        return Err(Error::invalid(
-            "pin",
-            format!("Too many wrong tries. Please wait {} before trying again.", plain_wait(wait)),
-        ));
+        return Err(Error::invalid_input("pin", plain_wait(wait)));
     }
     let (key, check) = secret::derive(&Secret::typed(typed), &unhex(&config.salt)?, config.kdf)?;
     if !secret::same_check(&check, &unhex(&config.check)?) {
         file.failures = file.failures.saturating_add(1);
         file.last_failure = Some(now.timestamp());
         file.write(dir)?;
-        let noun = if config.kind == SecretKind::Pin { "PIN" } else { "passphrase" };
-        return Err(Error::invalid("pin", format!("That {noun} is not right.")));
+        let kind = if config.kind == SecretKind::Pin { "pin" } else { "passphrase" };
+        return Err(Error::invalid_input("pin", Message::new("error-lock-wrong").with("kind", kind)));
     }
     if file.failures > 0 {
         file.failures = 0;
@@ -134,12 +132,14 @@ pub fn unlock(dir: &Path, typed: &str, now: DateTime<Utc>) -> Result<Key> {
     Ok(key)
 }
 
-fn plain_wait(seconds: u32) -> String {
-    match seconds {
-        0..=59 => format!("{seconds} seconds"),
-        60..=119 => "a minute".to_owned(),
-        s => format!("{} minutes", s.div_ceil(60)),
-    }
+/// "Too many wrong tries. Please wait 30 seconds before trying again."
+fn plain_wait(seconds: u32) -> Message {
+    let (unit, count) = match seconds {
+        0..=59 => ("seconds", seconds),
+        60..=119 => ("minute", 1),
+        s => ("minutes", s.div_ceil(60)),
+    };
+    Message::new("error-lock-wait").with("unit", unit).with("count", count)
 }
 
 /// Makes a new lock config and its key for `secret`.
@@ -163,16 +163,12 @@ pub fn turn_on(
     let secret = Secret::new(new_secret, kind, "new_pin")?;
     let file = convert::recover(dir)?;
     if file.lock.is_some() {
-        return Err(Error::invalid("new_pin", "The app lock is already on."));
+        return Err(Error::invalid_key("new_pin", "error-lock-already-on"));
     }
     let unreadable = unreadable_files(dir);
     if !unreadable.is_empty() {
         if !remove_unreadable {
-            return Err(Error::invalid(
-                "unreadable",
-                "Homegroup kept a damaged copy of your data that it cannot read, so it cannot protect it. \
-                 Agree to delete it to turn the lock on.",
-            ));
+            return Err(Error::invalid_key("unreadable", "error-lock-unreadable"));
         }
         for path in unreadable {
             std::fs::remove_file(path)?;
@@ -218,7 +214,7 @@ pub fn save_screen_settings(
     language: crate::i18n::Language,
 ) -> Result<()> {
     if !AUTO_LOCK_CHOICES.contains(&auto_lock_minutes) {
-        return Err(Error::invalid("auto_lock_minutes", "Choose immediately, 1, 5 or 15 minutes."));
+        return Err(Error::invalid_key("auto_lock_minutes", "error-auto-lock-choice"));
     }
     let mut file = LockFile::read(dir)?;
     if (file.auto_lock_minutes, file.theme, file.language) != (auto_lock_minutes, theme, language) {
@@ -255,7 +251,7 @@ pub fn open_store(dir: &Path, key: Option<&Key>, now: DateTime<Utc>) -> Result<(
     let file = convert::recover(dir)?;
     match (&file.lock, key) {
         (Some(_), None) => Err(Error::Locked),
-        (None, Some(_)) => Err(Error::invalid("pin", "The app lock is not on.")),
+        (None, Some(_)) => Err(Error::invalid_key("pin", "error-lock-not-on")),
         _ => Store::open_or_recover_keyed(dir, key, now),
     }
 }

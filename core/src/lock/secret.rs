@@ -3,6 +3,7 @@
 //! half a check value stored in the lock file, so a wrong PIN is told from a damaged file without
 //! trying the database. The key lives only in memory and is wiped when dropped.
 
+use crate::i18n::Message;
 use crate::{Error, Result};
 use argon2::{Algorithm, Argon2, Params, Version};
 use serde::{Deserialize, Serialize};
@@ -31,21 +32,25 @@ impl Secret {
         let secret = Secret::normalise(text);
         let chars = secret.0.chars().count();
         if chars > MAX_SECRET_CHARS {
-            return Err(Error::invalid(field, format!("That is too long: at most {MAX_SECRET_CHARS} characters.")));
+            return Err(Error::invalid_input(
+                field,
+                Message::new("error-secret-too-long").with("max", MAX_SECRET_CHARS),
+            ));
         }
         if secret.0.trim().is_empty() {
-            return Err(Error::invalid(field, "Please type a PIN or a passphrase."));
+            return Err(Error::invalid_key(field, "error-secret-empty"));
         }
         match kind {
             SecretKind::Pin if !secret.0.chars().all(|c| c.is_ascii_digit()) => {
-                Err(Error::invalid(field, "A PIN is digits only (0 to 9)."))
+                Err(Error::invalid_key(field, "error-pin-digits"))
             }
             SecretKind::Pin if chars < MIN_PIN_DIGITS => {
-                Err(Error::invalid(field, format!("A PIN needs at least {MIN_PIN_DIGITS} digits.")))
+                Err(Error::invalid_input(field, Message::new("error-pin-short").with("min", MIN_PIN_DIGITS)))
             }
-            SecretKind::Passphrase if chars < MIN_PASSPHRASE_CHARS => {
-                Err(Error::invalid(field, format!("A passphrase needs at least {MIN_PASSPHRASE_CHARS} characters.")))
-            }
+            SecretKind::Passphrase if chars < MIN_PASSPHRASE_CHARS => Err(Error::invalid_input(
+                field,
+                Message::new("error-passphrase-short").with("min", MIN_PASSPHRASE_CHARS),
+            )),
             _ => Ok(secret),
         }
     }

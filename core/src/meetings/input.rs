@@ -1,6 +1,7 @@
 //! The meeting form's input and its checks. Each failure names its field; nothing is saved half.
 
 use super::{Attendance, MeetingDetails};
+use crate::i18n::Message;
 use crate::validation::{optional_text, optional_web_url, required_text, MAX_NAME, MAX_NOTES, MAX_SHORT};
 use crate::{Error, Result, Store};
 use chrono::{NaiveDate, NaiveTime};
@@ -39,53 +40,52 @@ impl MeetingInput {
     /// online meeting has no place, an in-person one no link or dial-in.
     pub(crate) fn validate(&self, store: &Store) -> Result<(MeetingDetails, Option<i64>)> {
         let d = &self.details;
-        let name = required_text("name", "name for the meeting", &d.name, MAX_NAME)?;
+        let name = required_text("name", "label-meeting-name", &d.name, MAX_NAME)?;
 
         if let Some(day) = d.weekdays.iter().find(|day| **day > 6) {
-            return Err(Error::invalid(
-                "weekdays",
-                format!("{day} is not a weekday: they go from 0 (Sunday) to 6 (Saturday)."),
-            ));
+            return Err(Error::invalid_input("weekdays", Message::new("error-weekday-range").with("day", *day)));
         }
         let date = match d.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
             None => None,
             Some(text) => Some(
                 NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                    .map_err(|_| Error::invalid("date", format!("\"{text}\" is not a date like 2026-12-24.")))?,
+                    .map_err(|_| Error::invalid_input("date", Message::new("error-date-format").with("text", text)))?,
             ),
         };
         if date.is_some() && !d.weekdays.is_empty() {
-            return Err(Error::invalid("date", "Choose weekdays for a weekly meeting, or one date, not both."));
+            return Err(Error::invalid_key("date", "error-date-or-weekdays"));
         }
         let start_time = match d.start_time.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             None => None,
-            Some(text) => Some(
-                parse_start_time(text)
-                    .ok_or_else(|| Error::invalid("start_time", format!("\"{text}\" is not a time like 19:30.")))?,
-            ),
+            Some(text) => Some(parse_start_time(text).ok_or_else(|| {
+                Error::invalid_input("start_time", Message::new("error-time-format").with("text", text))
+            })?),
         };
         let has_days = date.is_some() || !d.weekdays.is_empty();
         match (has_days, start_time) {
-            (true, None) => return Err(Error::invalid("start_time", "Please give the time the meeting starts.")),
+            (true, None) => return Err(Error::invalid_key("start_time", "error-start-time-missing")),
             (false, Some(_)) => {
-                return Err(Error::invalid("weekdays", "Choose the days the meeting is on, or one date."));
+                return Err(Error::invalid_key("weekdays", "error-days-missing"));
             }
             _ => {} // both given, or neither (by appointment)
         }
         if d.duration_minutes == 0 || d.duration_minutes > 24 * 60 {
-            return Err(Error::invalid("duration_minutes", "A meeting lasts between 1 minute and 24 hours."));
+            return Err(Error::invalid_key("duration_minutes", "error-duration-range"));
         }
         let zone = crate::time_zone::parse("time_zone", &d.time_zone)?;
 
-        let fellowship = optional_text("fellowship", "fellowship", d.fellowship.as_deref(), MAX_NAME)?;
+        let fellowship = optional_text("fellowship", "label-fellowship", d.fellowship.as_deref(), MAX_NAME)?;
         if let Some(id) = &fellowship {
             if store.fellowship(id).is_err() {
-                return Err(Error::invalid("fellowship", format!("There is no fellowship \"{id}\" in the directory.")));
+                return Err(Error::invalid_input(
+                    "fellowship",
+                    Message::new("error-fellowship-unknown").with("id", id),
+                ));
             }
         }
         if let Some(group) = self.group {
             if store.group(group).is_err() {
-                return Err(Error::invalid("group", "That group no longer exists."));
+                return Err(Error::invalid_key("group", "error-group-gone"));
             }
         }
 
@@ -93,19 +93,16 @@ impl MeetingInput {
         let online = d.attendance != Attendance::InPerson;
         let keep = |wanted: bool, value: &Option<String>| if wanted { value.clone() } else { None };
         let conference_url =
-            optional_web_url("conference_url", "meeting link", keep(online, &d.conference_url).as_deref())?;
+            optional_web_url("conference_url", "label-meeting-link", keep(online, &d.conference_url).as_deref())?;
         let conference_phone = optional_text(
             "conference_phone",
-            "dial-in number",
+            "label-dial-in",
             keep(online, &d.conference_phone).as_deref(),
             MAX_SHORT,
         )?;
         if let Some(phone) = &conference_phone {
             if !is_dial_string(phone) {
-                return Err(Error::invalid(
-                    "conference_phone",
-                    "A dial-in number can hold only digits, spaces and + , # * ( ) -.",
-                ));
+                return Err(Error::invalid_key("conference_phone", "error-dial-in-format"));
             }
         }
 
@@ -116,7 +113,7 @@ impl MeetingInput {
                 continue;
             }
             if code.len() > 12 || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-                return Err(Error::invalid("types", format!("\"{code}\" is not a meeting type code.")));
+                return Err(Error::invalid_input("types", Message::new("error-type-code").with("code", &code)));
             }
             if !types.contains(&code) {
                 types.push(code);
@@ -138,31 +135,36 @@ impl MeetingInput {
             time_zone: zone.name().to_owned(),
             attendance: d.attendance,
             types,
-            location: optional_text("location", "place name", keep(in_person, &d.location).as_deref(), MAX_SHORT)?,
-            address: optional_text("address", "address", keep(in_person, &d.address).as_deref(), MAX_SHORT)?,
+            location: optional_text(
+                "location",
+                "label-place-name",
+                keep(in_person, &d.location).as_deref(),
+                MAX_SHORT,
+            )?,
+            address: optional_text("address", "label-address", keep(in_person, &d.address).as_deref(), MAX_SHORT)?,
             latitude: if in_person { coordinate(d.latitude, 90.0) } else { None },
             longitude: if in_person { coordinate(d.longitude, 180.0) } else { None },
             location_notes: optional_text(
                 "location_notes",
-                "notes on the place",
+                "label-place-notes",
                 keep(in_person, &d.location_notes).as_deref(),
                 MAX_NOTES,
             )?,
             conference_url,
             conference_url_notes: optional_text(
                 "conference_url_notes",
-                "notes on the link",
+                "label-link-notes",
                 keep(online, &d.conference_url_notes).as_deref(),
                 MAX_SHORT,
             )?,
             conference_phone,
             conference_phone_notes: optional_text(
                 "conference_phone_notes",
-                "notes on the dial-in",
+                "label-dial-in-notes",
                 keep(online, &d.conference_phone_notes).as_deref(),
                 MAX_SHORT,
             )?,
-            notes: optional_text("notes", "notes", d.notes.as_deref(), MAX_NOTES)?,
+            notes: optional_text("notes", "label-notes", d.notes.as_deref(), MAX_NOTES)?,
         };
         Ok((details, self.group))
     }

@@ -11,12 +11,18 @@ pub use details::MeetingDetails;
 pub use input::MeetingInput;
 pub(crate) use input::{is_dial_string, parse_start_time};
 
+use crate::i18n::Message;
 use crate::recurrence::Rule;
 use crate::{Error, Result, Store};
 use rusqlite::{params, Row};
 use serde::{Deserialize, Serialize};
 use table::DetailIndex;
 use ts_rs::TS;
+
+/// "Meeting 7 was not found".
+pub(crate) fn not_found(id: i64) -> Error {
+    Error::Missing(Message::new("error-meeting-not-found").with("id", id))
+}
 
 /// How people attend a meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -140,7 +146,7 @@ pub struct MeetingFilter {
 impl Store {
     pub fn meeting(&self, id: i64) -> Result<Meeting> {
         let mut meetings = self.query_meetings("WHERE m.id = ?1", params![id])?;
-        let meeting = meetings.pop().ok_or_else(|| Error::NotFound(format!("Meeting {id}")))?;
+        let meeting = meetings.pop().ok_or_else(|| not_found(id))?;
         Ok(meeting)
     }
 
@@ -215,7 +221,7 @@ impl Store {
     pub fn update_meeting(&mut self, id: i64, input: &MeetingInput, clock: &dyn crate::Clock) -> Result<Meeting> {
         let (details, group) = input.validate(self)?;
         if !table::update_details(self.conn(), id, &details, group, clock.now().timestamp())? {
-            return Err(Error::NotFound(format!("Meeting {id}")));
+            return Err(not_found(id));
         }
         self.meeting(id)
     }
@@ -224,21 +230,25 @@ impl Store {
     /// the meeting's name, so past attendance still counts.
     pub fn delete_meeting(&mut self, id: i64) -> Result<()> {
         if self.conn().execute("DELETE FROM meetings WHERE id = ?1", [id])? == 0 {
-            return Err(Error::NotFound(format!("Meeting {id}")));
+            return Err(not_found(id));
         }
         Ok(())
     }
 
     /// Keeps the user's own notes on a meeting.
     pub fn set_meeting_notes(&mut self, id: i64, notes: &str) -> Result<Meeting> {
-        let notes =
-            crate::validation::optional_text("personal_notes", "notes", Some(notes), crate::validation::MAX_NOTES)?;
+        let notes = crate::validation::optional_text(
+            "personal_notes",
+            "label-notes",
+            Some(notes),
+            crate::validation::MAX_NOTES,
+        )?;
         if self
             .conn()
             .execute("UPDATE meetings SET personal_notes = ?2 WHERE id = ?1", params![id, notes.unwrap_or_default()])?
             == 0
         {
-            return Err(Error::NotFound(format!("Meeting {id}")));
+            return Err(not_found(id));
         }
         self.meeting(id)
     }

@@ -2,6 +2,7 @@
 //! common chip and key-tag days). Months and years count by calendar: a month after January 31 is
 //! the last day of February, a year after February 29 is February 28.
 
+use crate::i18n::{FluentValue, Locale};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -18,15 +19,15 @@ pub enum Milestone {
 }
 
 impl Milestone {
-    /// "30 days", "6 months", "1 year".
-    pub fn words(self) -> String {
-        let (n, one, many) = match self {
-            Milestone::Hours(n) => (n, "hour", "hours"),
-            Milestone::Days(n) => (n, "day", "days"),
-            Milestone::Months(n) => (n, "month", "months"),
-            Milestone::Years(n) => (n, "year", "years"),
+    /// "30 days", "6 months", "1 year" in `locale` ("30 días", "6 meses", "1 año").
+    pub fn words(self, locale: Locale) -> String {
+        let (id, count) = match self {
+            Milestone::Hours(n) => ("milestone-hours", n),
+            Milestone::Days(n) => ("milestone-days", n),
+            Milestone::Months(n) => ("milestone-months", n),
+            Milestone::Years(n) => ("milestone-years", n),
         };
-        format!("{n} {}", if n == 1 { one } else { many })
+        crate::i18n::text(locale, id, &[("count", FluentValue::from(count))])
     }
 
     /// Its day for a count that started on `start`.
@@ -111,8 +112,10 @@ mod tests {
     #[test]
     fn milestones_fall_on_their_calendar_days() {
         let start = d(2026, 1, 31);
-        let dates: Vec<(NaiveDate, String)> =
-            milestones_between(start, start, d(2028, 2, 1)).into_iter().map(|(day, m)| (day, m.words())).collect();
+        let dates: Vec<(NaiveDate, String)> = milestones_between(start, start, d(2028, 2, 1))
+            .into_iter()
+            .map(|(day, m)| (day, m.words(Locale::En)))
+            .collect();
         assert_eq!(
             dates,
             vec![

@@ -10,6 +10,7 @@ pub mod calendar;
 
 pub use calendar::{Elapsed, Milestone};
 
+use crate::i18n::{self, Locale, Message};
 use crate::recurrence::resolve_local;
 use crate::reminders::NotificationText;
 use crate::validation::optional_text;
@@ -76,24 +77,27 @@ pub struct DueMilestone {
     pub due_at: DateTime<Utc>,
 }
 
-/// What a milestone's notification says. Discreet: that there is a milestone, nothing more.
-pub fn milestone_text(milestone: &DueMilestone, discreet: bool) -> NotificationText {
+/// What a milestone's notification says, in `locale`. Discreet: that there is a milestone, nothing
+/// more.
+pub fn milestone_text(milestone: &DueMilestone, discreet: bool, locale: Locale) -> NotificationText {
     if discreet {
-        return NotificationText { title: "A milestone today".into(), body: String::new() };
+        return NotificationText { title: i18n::text(locale, "milestone-title-discreet", &[]), body: String::new() };
     }
-    let body = if milestone.label.is_empty() { "Well done.".to_owned() } else { milestone.label.clone() };
-    NotificationText { title: format!("{} today", milestone.milestone.words()), body }
+    let body =
+        if milestone.label.is_empty() { i18n::text(locale, "milestone-body", &[]) } else { milestone.label.clone() };
+    let words = milestone.milestone.words(locale);
+    NotificationText { title: i18n::text(locale, "milestone-title", &[("milestone", words.into())]), body }
 }
 
 /// A recovery date as typed: a real date, not in the future (in the user's zone), not before 1900.
 fn checked_start(text: &str, today: NaiveDate) -> Result<NaiveDate> {
     let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid("start_date", "Please give a date, such as 2025-09-20."))?;
+        .map_err(|_| Error::invalid_key("start_date", "error-count-date-format"))?;
     if date > today {
-        return Err(Error::invalid("start_date", "The date is in the future. Give the day the count starts from."));
+        return Err(Error::invalid_key("start_date", "error-count-date-future"));
     }
     if date < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(date) {
-        return Err(Error::invalid("start_date", "Please give a date from 1900 on."));
+        return Err(Error::invalid_key("start_date", "error-count-date-too-early"));
     }
     Ok(date)
 }
@@ -145,7 +149,7 @@ impl Store {
         zone: Tz,
     ) -> Result<RecoveryCount> {
         let start = checked_start(start_date, today_in(now, zone))?;
-        let label = optional_text("label", "description", Some(label), MAX_LABEL)?.unwrap_or_default();
+        let label = optional_text("label", "label-count-description", Some(label), MAX_LABEL)?.unwrap_or_default();
         let start = start.format("%Y-%m-%d").to_string();
         match self.current_count()? {
             Some(current) => {
@@ -198,7 +202,7 @@ impl Store {
     /// Deletes a count (an earlier one, or the current one), with its milestone log.
     pub fn delete_count(&mut self, id: i64) -> Result<()> {
         if self.conn().execute("DELETE FROM recovery_counts WHERE id = ?1", [id])? == 0 {
-            return Err(Error::NotFound("Count".into()));
+            return Err(Error::Missing(Message::new("error-count-not-found")));
         }
         Ok(())
     }

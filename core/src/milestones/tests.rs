@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::Locale;
 use chrono::TimeZone;
 use chrono_tz::{America, Asia, Europe};
 
@@ -106,8 +107,36 @@ fn discreet_text_says_only_that_there_is_a_milestone() {
         label: "Days since my last drink".into(),
         due_at: Utc::now(),
     };
-    let discreet = milestone_text(&m, true);
+    let discreet = milestone_text(&m, true, Locale::En);
     assert_eq!((discreet.title.as_str(), discreet.body.as_str()), ("A milestone today", ""));
-    let open = milestone_text(&m, false);
+    let open = milestone_text(&m, false, Locale::En);
     assert_eq!((open.title.as_str(), open.body.as_str()), ("1 year today", "Days since my last drink"));
+}
+
+#[test]
+fn milestones_in_spanish() {
+    let mut m = DueMilestone {
+        count_id: 1,
+        day: NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+        milestone: Milestone::Days(30),
+        label: String::new(),
+        due_at: Utc::now(),
+    };
+    let discreet = milestone_text(&m, true, Locale::Es);
+    assert_eq!((discreet.title.as_str(), discreet.body.as_str()), ("Un logro hoy", ""));
+    let open = milestone_text(&m, false, Locale::Es);
+    assert_eq!((open.title.as_str(), open.body.as_str()), ("30 días hoy", "¡Felicidades!"));
+    assert_eq!(milestone_text(&m, false, Locale::En).body, "Well done.");
+    m.label = "Días desde mi último trago".into();
+    assert_eq!(milestone_text(&m, false, Locale::Es).body, "Días desde mi último trago", "the user's own words");
+    for (milestone, en, es) in [
+        (Milestone::Hours(24), "24 hours", "24 horas"),
+        (Milestone::Days(1), "1 day", "1 día"),
+        (Milestone::Months(6), "6 months", "6 meses"),
+        (Milestone::Months(1), "1 month", "1 mes"),
+        (Milestone::Years(1), "1 year", "1 año"),
+        (Milestone::Years(2), "2 years", "2 años"),
+    ] {
+        assert_eq!((milestone.words(Locale::En), milestone.words(Locale::Es)), (en.to_owned(), es.to_owned()));
+    }
 }

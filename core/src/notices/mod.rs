@@ -178,7 +178,7 @@ impl Store {
     pub fn keep_reminding(&mut self, meeting_id: i64, now: i64) -> Result<()> {
         let tx = self.conn_mut().transaction()?;
         if tx.execute("UPDATE schedule SET keep_unlisted = 1 WHERE meeting_id = ?1", [meeting_id])? == 0 {
-            return Err(Error::invalid("meeting", "This meeting is not in your schedule."));
+            return Err(Error::invalid_key("meeting", "error-not-in-schedule"));
         }
         tx.execute(
             "UPDATE meeting_notices SET dismissed_at = ?2

@@ -2,6 +2,7 @@
 
 use super::vcard::VCardContact;
 use super::PersonInput;
+use crate::i18n::Message;
 use crate::{Clock, Error, Result, Store};
 use rusqlite::params;
 
@@ -30,12 +31,15 @@ impl Store {
             };
             // A second number or an email the checks refuse is left out rather than the person.
             let input = match input.validate(self) {
-                Err(e) if e.payload().field.as_deref() == Some("other_contact") => {
+                Err(e) if e.field() == Some("other_contact") => {
                     PersonInput { other_contact: None, ..input }.validate(self)
                 }
                 other => other,
             }
-            .map_err(|e| Error::invalid("contacts", format!("{}: {e}", contact.name)))?;
+            .map_err(|e| {
+                let problem = Message::new("error-contact").with("name", &contact.name).with("problem", e.message());
+                Error::invalid_input("contacts", problem)
+            })?;
             checked.push(input);
         }
         let now = clock.now().timestamp();

@@ -100,19 +100,16 @@ pub fn dial_digits(phone: &str) -> String {
 }
 
 fn checked_phone(field: &str, value: &str) -> Result<String> {
-    let phone = required_text(field, "phone number", value, MAX_CONTACT)?;
+    let phone = required_text(field, "label-phone", value, MAX_CONTACT)?;
     if is_phone_number(&phone) {
         Ok(phone)
     } else {
-        Err(Error::invalid(
-            field,
-            "A phone number is digits, with + at the start if you like, and spaces, dashes, dots or brackets.",
-        ))
+        Err(Error::invalid_key(field, "error-phone-format"))
     }
 }
 
 fn checked_other_contact(value: Option<&str>) -> Result<Option<String>> {
-    let Some(contact) = optional_text("other_contact", "other contact", value, MAX_CONTACT)? else {
+    let Some(contact) = optional_text("other_contact", "label-other-contact", value, MAX_CONTACT)? else {
         return Ok(None);
     };
     let looks_like_email = contact.split_once('@').is_some_and(|(user, domain)| {
@@ -121,22 +118,22 @@ fn checked_other_contact(value: Option<&str>) -> Result<Option<String>> {
     if looks_like_email || is_phone_number(&contact) {
         Ok(Some(contact))
     } else {
-        Err(Error::invalid("other_contact", "Give another phone number or an email address, or leave this empty."))
+        Err(Error::invalid_key("other_contact", "error-other-contact"))
     }
 }
 
 impl PersonInput {
     /// The input checked and trimmed, each problem naming its field.
     pub fn validate(&self, store: &Store) -> Result<PersonInput> {
-        let name = required_text("name", "name (a nickname or initials are fine)", &self.name, MAX_NAME)?;
+        let name = required_text("name", "label-person-name", &self.name, MAX_NAME)?;
         let phone = checked_phone("phone", &self.phone)?;
         let other_contact = checked_other_contact(self.other_contact.as_deref())?;
-        let note = optional_text("note", "note", Some(&self.note), MAX_PERSON_NOTE)?.unwrap_or_default();
+        let note = optional_text("note", "label-person-note", Some(&self.note), MAX_PERSON_NOTE)?.unwrap_or_default();
         if let Some(group) = self.group_id {
-            store.group(group).map_err(|_| Error::invalid("group_id", "That group is no longer there."))?;
+            store.group(group).map_err(|_| Error::invalid_key("group_id", "error-person-group-gone"))?;
         }
         if let Some(meeting) = self.meeting_id {
-            store.meeting(meeting).map_err(|_| Error::invalid("meeting_id", "That meeting is no longer there."))?;
+            store.meeting(meeting).map_err(|_| Error::invalid_key("meeting_id", "error-person-meeting-gone"))?;
         }
         Ok(PersonInput { name, phone, other_contact, note, role: self.role, ..self.clone() })
     }
@@ -212,7 +209,10 @@ impl Store {
     pub fn person(&self, id: i64) -> Result<Person> {
         let mut stmt = self.conn().prepare_cached(&people_sql("p.id = ?1"))?;
         let rows: Vec<PersonRow> = crate::store::rows(&mut stmt, [id])?;
-        rows.into_iter().next().map(Person::from).ok_or_else(|| Error::NotFound("Person".into()))
+        rows.into_iter()
+            .next()
+            .map(Person::from)
+            .ok_or_else(|| Error::Missing(crate::i18n::Message::new("error-person-not-found")))
     }
 
     pub fn create_person(&mut self, input: &PersonInput, clock: &dyn Clock) -> Result<Person> {
@@ -254,14 +254,14 @@ impl Store {
             ],
         )?;
         if changed == 0 {
-            return Err(Error::NotFound("Person".into()));
+            return Err(Error::Missing(crate::i18n::Message::new("error-person-not-found")));
         }
         self.person(id)
     }
 
     pub fn delete_person(&mut self, id: i64) -> Result<()> {
         if self.conn().execute("DELETE FROM people WHERE id = ?1", [id])? == 0 {
-            return Err(Error::NotFound("Person".into()));
+            return Err(Error::Missing(crate::i18n::Message::new("error-person-not-found")));
         }
         Ok(())
     }

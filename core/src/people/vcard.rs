@@ -44,30 +44,26 @@ pub struct VCardRead {
     pub skipped: Vec<VCardProblem>,
 }
 
-const TOO_LARGE: &str = "This file is larger than 10 MB, which is more than a contacts export needs. \
-                         Export only the contacts you want, or choose another file.";
-const TOO_MANY: &str = "This file has more than 5,000 contacts. Export a smaller list (one group, or \
-                        your favourites) and try again.";
-const EMPTY: &str = "This file is empty. Choose the .vcf file your phone exported.";
-const NOT_TEXT: &str = "This file is not a contacts file: it does not read as text. Choose the .vcf \
-                        file your phone exported.";
-const NOT_VCARD: &str = "This file is not a contacts file (vCard). Choose the .vcf file your phone exported.";
-const CUT_OFF: &str = "This contacts file stops in the middle of a contact, so it may have been cut off. \
-                       Try exporting your contacts again.";
-const DAMAGED: &str = "Part of this contacts file could not be read, so nothing was taken from it. \
-                       Try exporting your contacts again.";
-const NO_NAME: &str = "This contact has no name.";
-const NO_PHONE: &str = "This contact has no phone number.";
+// The catalogue's ids of what a refused file or card says.
+const TOO_LARGE: &str = "vcard-too-large";
+const TOO_MANY: &str = "vcard-too-many";
+const EMPTY: &str = "vcard-empty";
+const NOT_TEXT: &str = "vcard-not-text";
+const NOT_VCARD: &str = "vcard-not-vcard";
+const CUT_OFF: &str = "vcard-cut-off";
+const DAMAGED: &str = "vcard-damaged";
+const NO_NAME: &str = "vcard-no-name";
+const NO_PHONE: &str = "vcard-no-phone";
 
 /// The refusal of a file over [`MAX_VCARD_BYTES`], for a caller that checks the size first.
 pub(super) fn too_large() -> Error {
-    Error::invalid("file", TOO_LARGE)
+    Error::invalid_key("file", TOO_LARGE)
 }
 
 /// Reads every card of a vCard file. A file that cannot be read as a whole is refused with one
 /// plain message (field `file`); a card without a name or a phone number is listed in `skipped`.
 pub fn read_vcards(bytes: &[u8]) -> Result<VCardRead> {
-    let file_error = |message: &str| Error::invalid("file", message);
+    let file_error = |key: &'static str| Error::invalid_key("file", key);
     if bytes.len() > MAX_VCARD_BYTES {
         return Err(file_error(TOO_LARGE));
     }
@@ -98,8 +94,10 @@ pub fn read_vcards(bytes: &[u8]) -> Result<VCardRead> {
                 }
                 match contact(&card) {
                     Ok(contact) => read.contacts.push(contact),
-                    Err((name, message)) => {
-                        read.skipped.push(VCardProblem { index, name, message: message.to_owned() })
+                    Err((name, key)) => {
+                        // Worded now, in the language the app shows.
+                        let message = crate::i18n::text(crate::i18n::current(), key, &[]);
+                        read.skipped.push(VCardProblem { index, name, message })
                     }
                 }
                 index += 1;
@@ -208,16 +206,17 @@ mod tests {
         }
     }
 
-    fn problem(index: u32, name: Option<&str>, message: &str) -> VCardProblem {
-        VCardProblem { index, name: name.map(Into::into), message: message.into() }
+    fn problem(index: u32, name: Option<&str>, key: &str) -> VCardProblem {
+        let message = crate::i18n::text(crate::i18n::Locale::En, key, &[]);
+        VCardProblem { index, name: name.map(Into::into), message }
     }
 
-    /// The message of a refused file, checking that it names the file.
-    fn refusal(bytes: &[u8]) -> String {
+    /// The message of a refused file (its id in the catalogue), checking that it names the file.
+    fn refusal(bytes: &[u8]) -> &'static str {
         match read_vcards(bytes) {
             Err(Error::InvalidInput { field, message }) => {
                 assert_eq!(field, "file");
-                message
+                message.key
             }
             other => panic!("expected the file to be refused, got {other:?}"),
         }
@@ -371,7 +370,9 @@ mod tests {
         while bytes.len() <= MAX_VCARD_BYTES {
             bytes.extend_from_slice(ANDROID);
         }
-        assert!(refusal(&bytes).starts_with("This file is larger than 10 MB"));
+        assert_eq!(refusal(&bytes), TOO_LARGE);
+        let english = read_vcards(&bytes).unwrap_err().to_string();
+        assert!(english.starts_with("This file is larger than 10 MB"), "{english}");
     }
 
     #[test]

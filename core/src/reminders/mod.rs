@@ -9,6 +9,7 @@
 //! started; once the meeting has started it never does.
 
 mod delivery;
+pub mod phone;
 pub mod plan;
 mod planning;
 mod text;
@@ -55,14 +56,12 @@ pub struct ReminderStatus {
 }
 
 impl ReminderStatus {
+    /// The status, its problem worded in the language the app shows now.
     pub fn new(notifications_available: bool, next_due: Option<DateTime<Utc>>) -> ReminderStatus {
         ReminderStatus {
             notifications_available,
-            problem: (!notifications_available).then(|| {
-                "Reminders cannot be shown: no notification service answered on this computer. \
-                 Check that your desktop shows notifications, then restart Homegroup."
-                    .to_owned()
-            }),
+            problem: (!notifications_available)
+                .then(|| crate::i18n::text(crate::i18n::current(), "reminders-unavailable", &[])),
             next_due: next_due.map(|d| d.to_rfc3339()),
         }
     }

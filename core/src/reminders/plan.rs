@@ -8,7 +8,8 @@
 //! Each occurrence keeps its id from one plan to the next, so a new plan replaces only what
 //! changed; ids are allocated (never hashed), so two occurrences never share one.
 
-use super::{notification_text, Reminder};
+use super::{notification_text, NotificationText, Reminder};
+use crate::i18n::{self, Locale};
 use crate::lock::LOCK_FILE;
 use crate::milestones::{milestone_text, DueMilestone};
 use crate::{Error, Result, Store};
@@ -138,14 +139,16 @@ impl ReminderPlan {
     }
 }
 
-/// The nudge's text.
-pub const NUDGE_TITLE: &str = "Homegroup";
-pub const NUDGE_BODY: &str = "Open Homegroup to keep your meeting reminders coming.";
+/// The nudge's text in `locale`: open Homegroup before the plan runs out.
+pub fn nudge_text(locale: Locale) -> NotificationText {
+    NotificationText { title: i18n::text(locale, "nudge-title", &[]), body: i18n::text(locale, "nudge-body", &[]) }
+}
 
 impl Store {
     /// A new plan from `now` for [`PLAN_DAYS`], at most `limit` notifications in all (the nudge
-    /// included), keeping the ids `previous` gave each occurrence. Texts are discreet when
-    /// `discreet` says so (always, while the app is locked).
+    /// included), keeping the ids `previous` gave each occurrence. Texts are in the language the
+    /// app shows now ([`i18n::current`]), and discreet when `discreet` says so (always, while the
+    /// app is locked).
     pub fn plan_reminders(
         &self,
         now: DateTime<Utc>,
@@ -158,7 +161,7 @@ impl Store {
         let reminders: Vec<Reminder> =
             self.planned_reminders(now, horizon)?.into_iter().filter(|r| r.due_at > now || r.fires_at(now)).collect();
         let milestones = self.planned_milestones(now, zone, PLAN_DAYS as u64)?;
-        Ok(plan_from(&reminders, &milestones, now, zone, discreet, limit.max(1), previous))
+        Ok(plan_from(&reminders, &milestones, now, zone, discreet, limit.max(1), previous, i18n::current()))
     }
 
     /// Records in the reminder and milestone logs what fired from a plan while the database was
@@ -198,9 +201,10 @@ impl Planned<'_> {
     }
 }
 
-/// The plan for `reminders` and `milestones`, pure: the soonest `limit - 1` of them and the nudge;
-/// ids kept from `previous` where the occurrence (or milestone) is the same, new ones allocated
-/// past every id in use.
+/// The plan for `reminders` and `milestones`, pure: the soonest `limit - 1` of them and the nudge,
+/// worded in `locale`; ids kept from `previous` where the occurrence (or milestone) is the same,
+/// new ones allocated past every id in use.
+#[allow(clippy::too_many_arguments)]
 pub fn plan_from(
     reminders: &[Reminder],
     milestones: &[DueMilestone],
@@ -209,6 +213,7 @@ pub fn plan_from(
     discreet: bool,
     limit: usize,
     previous: &ReminderPlan,
+    locale: Locale,
 ) -> ReminderPlan {
     let known: HashMap<(i64, i64), u32> = previous
         .items
@@ -238,7 +243,9 @@ pub fn plan_from(
         items.push(match candidate {
             Planned::Reminder(reminder) => {
                 let key = (reminder.meeting_id, reminder.starts_at.timestamp());
-                let text = notification_text(reminder, reminder.due_at.max(now), zone, discreet);
+                // Worded as at its due time, so a later plan words it the same and a phone is
+                // never handed it again as changed (it cannot tell whether it was shown).
+                let text = notification_text(reminder, reminder.due_at, zone, discreet, locale);
                 PlannedNotification {
                     id: allocate(known.get(&key).copied()),
                     meeting_id: Some(reminder.meeting_id),
@@ -251,7 +258,7 @@ pub fn plan_from(
             }
             Planned::Milestone(m) => {
                 let key = (m.count_id, m.day.format("%Y-%m-%d").to_string());
-                let text = milestone_text(m, discreet);
+                let text = milestone_text(m, discreet, locale);
                 let day_ends = m
                     .day
                     .succ_opt()
@@ -273,14 +280,15 @@ pub fn plan_from(
     let cut_short = candidates.len() > limit - 1;
     let last = items.last().map_or(now.timestamp(), |i| i.due_at);
     let nudge_at = if cut_short { last + 60 } else { (now + Duration::days(PLAN_DAYS - 1)).timestamp() };
+    let nudge = nudge_text(locale);
     items.push(PlannedNotification {
         id: NUDGE_ID,
         meeting_id: None,
         starts_at: None,
         milestone: None,
         due_at: nudge_at,
-        title: NUDGE_TITLE.into(),
-        body: NUDGE_BODY.into(),
+        title: nudge.title,
+        body: nudge.body,
     });
     // What fired stays noted while it could still be planned, and no longer.
     let since = now.timestamp() - Duration::days(1).num_seconds();

@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::Locale;
 use crate::meetings::{MeetingDetails, MeetingInput};
 use crate::{Clock, FixedClock, Store};
 use chrono::{NaiveDate, TimeZone};
@@ -109,19 +110,57 @@ fn discreet_text_names_no_meeting_fellowship_group_or_place() {
         due_at: at(2026, 11, 26, 18, 30),
     };
     let now = at(2026, 11, 26, 18, 30);
-    let plain = notification_text(&reminder, now, Tz::UTC, false);
+    let plain = notification_text(&reminder, now, Tz::UTC, false, Locale::En);
     assert_eq!(plain.title, "Tuesday Al-Anon at 7:00 PM");
     assert_eq!(plain.body, "Starts in 30 minutes · St. Mark's hall");
-    let discreet = notification_text(&reminder, now, Tz::UTC, true);
+    let discreet = notification_text(&reminder, now, Tz::UTC, true, Locale::En);
     assert_eq!(discreet.title, "Meeting at 7:00 PM");
     for secret in ["Al-Anon", "Serenity", "Mark", "Tuesday"] {
         assert!(!discreet.title.contains(secret) && !discreet.body.contains(secret), "{secret} leaked: {discreet:?}");
     }
-    let a_moment_late =
-        notification_text(&reminder, at(2026, 11, 26, 18, 59) + Duration::milliseconds(300), Tz::UTC, false);
+    let a_moment_late = notification_text(
+        &reminder,
+        at(2026, 11, 26, 18, 59) + Duration::milliseconds(300),
+        Tz::UTC,
+        false,
+        Locale::En,
+    );
     assert_eq!(a_moment_late.body, "Starts in 1 minute · St. Mark's hall");
-    let later = notification_text(&reminder, at(2026, 11, 26, 15, 0), Tz::America__Chicago, false);
+    let later = notification_text(&reminder, at(2026, 11, 26, 15, 0), Tz::America__Chicago, false, Locale::En);
     assert_eq!(later.title, "Tuesday Al-Anon at 1:00 PM", "shown in the user's zone");
+}
+
+#[test]
+fn reminders_in_spanish_discreet_or_not() {
+    let mut reminder = Reminder {
+        meeting_id: 1,
+        meeting_name: "Grupo Serenidad".into(),
+        fellowship_name: Some("Alcohólicos Anónimos".into()),
+        group_name: None,
+        attendance: Attendance::InPerson,
+        location: Some("Salón parroquial".into()),
+        starts_at: at(2026, 11, 26, 19, 0),
+        due_at: at(2026, 11, 26, 18, 55),
+    };
+    let es = |reminder: &Reminder, now, discreet| notification_text(reminder, now, Tz::UTC, discreet, Locale::Es);
+    let discreet = es(&reminder, at(2026, 11, 26, 18, 55), true);
+    assert_eq!((discreet.title.as_str(), discreet.body.as_str()), ("Reunión a las 7:00 p. m.", "Empieza en 5 minutos"));
+    let plain = es(&reminder, at(2026, 11, 26, 18, 55), false);
+    assert_eq!(plain.title, "Grupo Serenidad a las 7:00 p. m.");
+    assert_eq!(plain.body, "Empieza en 5 minutos · Salón parroquial");
+    assert_eq!(es(&reminder, at(2026, 11, 26, 18, 59), false).body, "Empieza en 1 minuto · Salón parroquial");
+    assert_eq!(es(&reminder, at(2026, 11, 26, 19, 0), true).body, "Empieza ahora");
+    assert_eq!(es(&reminder, at(2026, 11, 26, 14, 0), true).body, "Empieza a las 7:00 p. m.");
+    reminder.attendance = Attendance::Hybrid;
+    assert_eq!(
+        es(&reminder, at(2026, 11, 26, 18, 55), false).body,
+        "Empieza en 5 minutos · Salón parroquial o en línea"
+    );
+    reminder.attendance = Attendance::Online;
+    assert_eq!(es(&reminder, at(2026, 11, 26, 18, 55), false).body, "Empieza en 5 minutos · En línea");
+    // One o'clock takes "a la".
+    reminder.starts_at = at(2026, 11, 26, 13, 0);
+    assert_eq!(es(&reminder, at(2026, 11, 26, 12, 30), true).title, "Reunión a la 1:00 p. m.");
 }
 
 #[test]
@@ -131,9 +170,11 @@ fn the_tray_names_the_next_meeting_unless_discreet() {
     meeting(&mut store, &clock, "Thursday Serenity", vec![4], "19:00", "UTC");
     let upcoming = store.upcoming(clock.now(), Tz::UTC).unwrap();
     let next = upcoming.today_items.first();
-    assert_eq!(tray_tooltip(next, Tz::UTC, false), "Next: Thursday Serenity at 7:00 PM");
-    assert_eq!(tray_tooltip(next, Tz::America__Chicago, true), "Next meeting at 1:00 PM");
-    assert_eq!(tray_tooltip(None, Tz::UTC, false), "Homegroup");
+    assert_eq!(tray_tooltip(next, Tz::UTC, false, Locale::En), "Next: Thursday Serenity at 7:00 PM");
+    assert_eq!(tray_tooltip(next, Tz::America__Chicago, true, Locale::En), "Next meeting at 1:00 PM");
+    assert_eq!(tray_tooltip(None, Tz::UTC, false, Locale::En), "Homegroup");
+    assert_eq!(tray_tooltip(next, Tz::UTC, false, Locale::Es), "Próxima: Thursday Serenity a las 7:00 p. m.");
+    assert_eq!(tray_tooltip(next, Tz::America__Chicago, true, Locale::Es), "Próxima reunión a la 1:00 p. m.");
 }
 
 fn sample(meeting_id: i64) -> Reminder {
@@ -218,6 +259,23 @@ mod plans {
     }
 
     #[test]
+    fn a_plan_is_worded_in_the_language_the_app_shows() {
+        let clock = FixedClock::new(at(2026, 11, 26, 12, 0));
+        let mut store = Store::open_in_memory().unwrap();
+        three_meetings(&mut store, &clock);
+        let plan = crate::i18n::with_locale(Locale::Es, || {
+            store.plan_reminders(clock.now(), Tz::UTC, true, 64, &ReminderPlan::default()).unwrap()
+        });
+        let first = &plan.items[0];
+        assert_eq!((first.title.as_str(), first.body.as_str()), ("Reunión a las 8:00 a. m.", "Empieza en 30 minutos"));
+        let nudge = plan.items.last().unwrap();
+        assert_eq!(nudge.body, "Abre Homegroup para seguir recibiendo los recordatorios de tus reuniones.");
+        let english = store.plan_reminders(clock.now(), Tz::UTC, true, 64, &plan).unwrap();
+        assert_eq!(english.items[0].title, "Meeting at 8:00 AM");
+        assert_eq!(english.items.last().unwrap().body, "Open Homegroup to keep your meeting reminders coming.");
+    }
+
+    #[test]
     fn a_plan_holds_two_weeks_of_discreet_reminders_and_a_nudge_and_keeps_its_ids() {
         let clock = FixedClock::new(at(2026, 11, 26, 12, 0));
         let mut store = Store::open_in_memory().unwrap();
@@ -295,7 +353,11 @@ mod plans {
         let mut plan = store.plan_reminders(clock.now(), Tz::UTC, true, 64, &ReminderPlan::default()).unwrap();
         let milestone = plan.items.iter().find(|i| i.milestone.is_some()).expect("the 30-day milestone").clone();
         assert_eq!(milestone.due_at, at(2026, 12, 1, 9, 0).timestamp());
-        assert_eq!((milestone.title.as_str(), milestone.body.as_str()), ("A milestone today", ""), "no count, no word about recovery");
+        assert_eq!(
+            (milestone.title.as_str(), milestone.body.as_str()),
+            ("A milestone today", ""),
+            "no count, no word about recovery"
+        );
         let again = store.plan_reminders(clock.now(), Tz::UTC, true, 64, &plan).unwrap();
         assert_eq!(again.items.iter().find(|i| i.milestone.is_some()).map(|i| i.id), Some(milestone.id), "same id");
 

@@ -1,7 +1,8 @@
-//! What a reminder says, in a notification and in the tray's tooltip. Discreet text names no
-//! meeting, fellowship, group or place: only that a meeting starts, and when.
+//! What a reminder says, in a notification and in the tray's tooltip, in the user's language.
+//! Discreet text names no meeting, fellowship, group or place: only that a meeting starts, and when.
 
 use super::Reminder;
+use crate::i18n::{self, FluentValue, Locale};
 use crate::meetings::Attendance;
 use crate::schedule::AgendaItem;
 use chrono::{DateTime, Utc};
@@ -14,42 +15,60 @@ pub struct NotificationText {
     pub body: String,
 }
 
-/// "7:00 PM" in `zone`.
-fn clock_time(at: DateTime<Utc>, zone: Tz) -> String {
-    at.with_timezone(&zone).format("%-I:%M %p").to_string()
+/// "at 7:00 PM" ("a las 7:00 p. m.") in `zone`.
+fn at_time(at: DateTime<Utc>, zone: Tz, locale: Locale) -> String {
+    i18n::time_phrase(at.with_timezone(&zone).time(), locale)
 }
 
-/// The notification for a reminder, shown at `now` in the user's zone. Discreet text names no
-/// meeting, fellowship, group or place: only that a meeting starts, and when.
-pub fn notification_text(reminder: &Reminder, now: DateTime<Utc>, zone: Tz, discreet: bool) -> NotificationText {
-    let at = clock_time(reminder.starts_at, zone);
+/// The notification for a reminder, shown at `now` in the user's zone, in `locale`. Discreet
+/// text names no meeting, fellowship, group or place: only that a meeting starts, and when.
+pub fn notification_text(
+    reminder: &Reminder,
+    now: DateTime<Utc>,
+    zone: Tz,
+    discreet: bool,
+    locale: Locale,
+) -> NotificationText {
+    let at = at_time(reminder.starts_at, zone, locale);
+    let text = |id: &str, args: &[(&str, FluentValue)]| i18n::text(locale, id, args);
     // Whole minutes, rounded up: a loop that wakes a moment after 18:59:00 still says "1 minute".
     let minutes = ((reminder.starts_at - now).num_seconds().max(0) + 59) / 60;
     let when = match minutes {
-        0 => "Starting now".to_owned(),
-        1 => "Starts in 1 minute".to_owned(),
-        m if m < 120 => format!("Starts in {m} minutes"),
-        _ => format!("Starts at {at}"),
+        0 => text("reminder-starting-now", &[]),
+        m if m < 120 => text("reminder-starts-in", &[("minutes", m.into())]),
+        _ => text("reminder-starts-at", &[("at", at.as_str().into())]),
     };
     if discreet {
-        return NotificationText { title: format!("Meeting at {at}"), body: when };
+        return NotificationText { title: text("reminder-title-discreet", &[("at", at.as_str().into())]), body: when };
     }
     let place = match reminder.attendance {
-        Attendance::Online => "Online".to_owned(),
-        Attendance::Hybrid => {
-            reminder.location.as_deref().map_or("In person or online".to_owned(), |l| format!("{l} or online"))
-        }
+        Attendance::Online => text("reminder-online", &[]),
+        Attendance::Hybrid => match reminder.location.as_deref() {
+            Some(place) => text("reminder-hybrid-at", &[("place", place.into())]),
+            None => text("reminder-hybrid", &[]),
+        },
         Attendance::InPerson => reminder.location.clone().unwrap_or_default(),
     };
-    let body = if place.is_empty() { when } else { format!("{when} · {place}") };
-    NotificationText { title: format!("{} at {at}", reminder.meeting_name), body }
+    let body = if place.is_empty() {
+        when
+    } else {
+        text("reminder-body", &[("when", when.as_str().into()), ("place", place.as_str().into())])
+    };
+    let title = text("reminder-title", &[("name", reminder.meeting_name.as_str().into()), ("at", at.as_str().into())]);
+    NotificationText { title, body }
 }
 
-/// The tray's tooltip: the next meeting, or only its time when discreet.
-pub fn tray_tooltip(next: Option<&AgendaItem>, zone: Tz, discreet: bool) -> String {
+/// The tray's tooltip in `locale`: the next meeting, or only its time when discreet.
+pub fn tray_tooltip(next: Option<&AgendaItem>, zone: Tz, discreet: bool, locale: Locale) -> String {
     match next {
-        None => "Homegroup".to_owned(),
-        Some(item) if discreet => format!("Next meeting at {}", clock_time(item.starts_at, zone)),
-        Some(item) => format!("Next: {} at {}", item.name, clock_time(item.starts_at, zone)),
+        None => i18n::text(locale, "tray-idle", &[]),
+        Some(item) => {
+            let at = at_time(item.starts_at, zone, locale);
+            if discreet {
+                i18n::text(locale, "tray-next-discreet", &[("at", at.into())])
+            } else {
+                i18n::text(locale, "tray-next", &[("name", item.name.as_str().into()), ("at", at.into())])
+            }
+        }
     }
 }

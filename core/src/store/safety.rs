@@ -3,6 +3,7 @@
 //! SQLite's online backup API; any copy can be restored; and "erase all data" leaves nothing behind.
 
 use super::{Store, DATABASE_FILE};
+use crate::i18n::Message;
 use crate::{Error, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::backup::Backup;
@@ -171,11 +172,11 @@ impl Store {
             .backups()?
             .into_iter()
             .find(|c| c.name == name)
-            .ok_or_else(|| Error::NotFound(format!("The copy \"{name}\"")))?;
+            .ok_or_else(|| Error::Missing(Message::new("error-copy-not-found").with("name", name)))?;
         let source = self.connect_copy(&self.backup_dir()?.join(&copy.name))?;
         let verdict: String = source.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if verdict != "ok" {
-            return Err(Error::invalid("backup", "That copy is damaged and cannot be restored."));
+            return Err(Error::invalid_key("backup", "error-copy-damaged"));
         }
         Backup::new(&source, self.conn_mut())?.run_to_completion(256, Duration::ZERO, None)?;
         *self.directory_cache.borrow_mut() = None;

@@ -18,6 +18,7 @@ pub async fn save_settings<R: Runtime>(
     settings: Settings,
 ) -> Result<Settings> {
     let saved = state.write(move |s| s.save_settings(&settings)).await?;
+    crate::state::show_language(saved.language);
     crate::start_at_login(&app, saved.start_at_login);
     // The lock screen is shown in the same look, read before unlocking.
     let auto_lock = state.lock_status()?.auto_lock_minutes;

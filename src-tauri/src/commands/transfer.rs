@@ -61,7 +61,8 @@ pub async fn import_run<R: Runtime>(
 #[tauri::command]
 pub async fn export_ics(state: State<'_, AppState>, path: PathBuf) -> Result<u32> {
     let clock = state.clock;
-    state.read(move |s| s.export_ics_file(&path, &clock)).await
+    let locale = homegroup_core::i18n::current();
+    state.read(move |s| s.export_ics_file(&path, &clock, locale)).await
 }
 
 /// Saves everything to one backup file, protected with `passphrase` when one is given.

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use homegroup_core::milestones::milestone_text;
 use homegroup_core::reminders::plan::{PlannedNotification, ReminderPlan};
 use homegroup_core::reminders::{notification_text, tray_tooltip, NotificationText};
-use homegroup_core::time_zone;
+use homegroup_core::{i18n, time_zone};
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
@@ -110,6 +110,7 @@ fn tick_unlocked<R: Runtime>(
     now: DateTime<Utc>,
 ) -> Option<DateTime<Utc>> {
     let zone = time_zone::device();
+    let locale = i18n::current();
     let (discreet, claimed) = {
         let mut writer = state.writer_here();
         let store = writer.as_mut()?;
@@ -119,7 +120,7 @@ fn tick_unlocked<R: Runtime>(
     match claimed {
         Ok(claimed) => {
             for reminder in claimed {
-                let text = notification_text(&reminder, now, zone, discreet);
+                let text = notification_text(&reminder, now, zone, discreet, locale);
                 let shown = notifier.notify(&text, Some(reminder.meeting_id), discreet);
                 let mut writer = state.writer_here();
                 let Some(store) = writer.as_mut() else { break };
@@ -140,7 +141,7 @@ fn tick_unlocked<R: Runtime>(
         }
         Err(e) => eprintln!("homegroup: reminders could not be read: {}", e.kind_str()),
     }
-    show_due_milestones(state, notifier, now, zone, discreet);
+    show_due_milestones(state, notifier, now, zone, discreet, locale);
     state.refresh_plan();
     let (next, next_meeting) = {
         let reader = state.reader_here();
@@ -151,7 +152,7 @@ fn tick_unlocked<R: Runtime>(
         let upcoming = store.upcoming(now, zone).ok();
         (next, upcoming.and_then(|u| u.today_items.into_iter().chain(u.tomorrow_items).next()))
     };
-    crate::tray::set_tooltip(app, &tray_tooltip(next_meeting.as_ref(), zone, discreet));
+    crate::tray::set_tooltip(app, &tray_tooltip(next_meeting.as_ref(), zone, discreet, locale));
     next
 }
 
@@ -163,6 +164,7 @@ fn show_due_milestones(
     now: DateTime<Utc>,
     zone: chrono_tz::Tz,
     discreet: bool,
+    locale: i18n::Locale,
 ) {
     let claimed = {
         let mut writer = state.writer_here();
@@ -174,7 +176,7 @@ fn show_due_milestones(
         Err(e) => return eprintln!("homegroup: milestones could not be read: {}", e.kind_str()),
     };
     for milestone in claimed {
-        if let Err(problem) = notifier.notify(&milestone_text(&milestone, discreet), None, discreet) {
+        if let Err(problem) = notifier.notify(&milestone_text(&milestone, discreet, locale), None, discreet) {
             eprintln!("homegroup: a milestone could not be shown: {problem}");
             if let Some(store) = state.writer_here().as_mut() {
                 let _ = store.release_milestone(&milestone);

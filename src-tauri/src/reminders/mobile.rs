@@ -10,7 +10,8 @@
 use crate::state::AppState;
 use chrono::{Duration, Utc};
 use homegroup_core::reminders::notification_text;
-use homegroup_core::time_zone;
+use homegroup_core::reminders::plan::nudge_text;
+use homegroup_core::{i18n, time_zone};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::{NotificationExt, Schedule};
 
@@ -28,6 +29,7 @@ pub fn schedule_upcoming<R: Runtime>(app: &AppHandle<R>) -> Result<(), String> {
     let state = app.state::<AppState>();
     let now = Utc::now();
     let zone = time_zone::device();
+    let locale = i18n::current();
     let store = state.store_quietly();
     let discreet = store.settings().map(|s| s.discreet_notifications).unwrap_or(true);
     let planned = store.planned_reminders(now, Duration::days(14)).map_err(|e| e.to_string())?;
@@ -37,7 +39,7 @@ pub fn schedule_upcoming<R: Runtime>(app: &AppHandle<R>) -> Result<(), String> {
     let _ = notifications.cancel_all();
     let mut last_due = None;
     for reminder in planned.iter().filter(|r| r.due_at > now).take(WINDOW) {
-        let text = notification_text(reminder, reminder.due_at, zone, discreet);
+        let text = notification_text(reminder, reminder.due_at, zone, discreet, locale);
         let at = time::OffsetDateTime::from_unix_timestamp(reminder.due_at.timestamp()).map_err(|e| e.to_string())?;
         notifications
             .builder()
@@ -52,11 +54,12 @@ pub fn schedule_upcoming<R: Runtime>(app: &AppHandle<R>) -> Result<(), String> {
     if let (Some(last), true) = (last_due, planned.len() > WINDOW) {
         let at = time::OffsetDateTime::from_unix_timestamp((last + Duration::minutes(1)).timestamp())
             .map_err(|e| e.to_string())?;
+        let nudge = nudge_text(locale);
         notifications
             .builder()
             .id(i32::MAX)
-            .title("Homegroup")
-            .body("Open Homegroup to keep your meeting reminders coming.")
+            .title(nudge.title)
+            .body(nudge.body)
             .schedule(Schedule::At { date: at, repeating: false, allow_while_idle: true })
             .show()
             .map_err(|e| e.to_string())?;

@@ -1,8 +1,10 @@
 // Sentences for what changed in my meetings, written from the core's field-by-field changes. The
-// core decides what changed; this only says it.
+// core decides what changed; this only says it, in the app's language.
 import type { FieldChange, FieldValue, MyChangeKind, ZoneShift } from './api';
-import { ATTENDANCE_LABELS } from './labels';
-import { WEEKDAYS, formatter } from './time';
+import { attendanceLabel, isAttendance } from './labels';
+import { clockOfDay, formatter, listOf, weekdayName, type Clock } from './time';
+import { m } from '../paraglide/messages.js';
+import { oneStop } from './rich';
 
 /** What a sentence needs about one change to one meeting. */
 export interface ChangeToSay {
@@ -13,15 +15,18 @@ export interface ChangeToSay {
   changes: FieldChange[];
 }
 
+/** A "19:30" from the core as the user's locale writes it, with the hour shown; text that is not a
+ * time is shown as it is. */
+function clock(hhmm: string): Clock {
+  return clockOfDay(hhmm) ?? { text: hhmm, hour: 0 };
+}
 
 /** "19:30" as the user's locale writes a time of day ("7:30 PM"). */
 export function clockTime(hhmm: string): string {
-  const [h, m] = hhmm.split(':').map(Number);
-  if (Number.isNaN(h) || Number.isNaN(m)) return hhmm;
-  return formatter('clock UTC', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, h, m)));
+  return clock(hhmm).text;
 }
 
-/** "2026-03-08" as "March 8". */
+/** "2026-03-08" as "March 8" ("8 de marzo"). */
 export function monthDay(isoDate: string): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
   return Number.isNaN(date.getTime()) ? isoDate : formatter('month-day', { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
@@ -29,7 +34,7 @@ export function monthDay(isoDate: string): string {
 
 function days(value: FieldValue | null): string {
   return Array.isArray(value) && value.every((d) => typeof d === 'number')
-    ? (value as number[]).map((d) => WEEKDAYS[d] ?? String(d)).join(' and ')
+    ? listOf((value as number[]).map((d) => (d >= 0 && d <= 6 ? weekdayName(d) : String(d))), 'conjunction')
     : '';
 }
 
@@ -43,48 +48,56 @@ function text(value: FieldValue | null): string {
  * or it meets on more than one. */
 export function yourMeeting(name: string, weekdays: number[]): string {
   const only = weekdays.length === 1 ? weekdays[0] : undefined;
-  const day = only === undefined ? undefined : WEEKDAYS[only];
+  const day = only === undefined || only < 0 || only > 6 ? undefined : weekdayName(only);
   const saysDay = day !== undefined && name.toLowerCase().includes(day.toLowerCase());
-  const named = /meeting$/i.test(name.trim()) ? name.trim() : `${name.trim()} meeting`;
-  return day && !saysDay ? `Your ${day} ${named}` : `Your ${named}`;
+  const trimmed = name.trim();
+  // A name that already ends in "meeting" is not followed by another.
+  const saysMeeting = /meeting$/i.test(trimmed);
+  if (day && !saysDay) return saysMeeting ? m.notices_your_day_named({ day, name: trimmed }) : m.notices_your_day_meeting({ day, name: trimmed });
+  return saysMeeting ? m.notices_your_named({ name: trimmed }) : m.notices_your_meeting({ name: trimmed });
 }
 
-/** What one field's change means, as the end of a sentence about the meeting. */
-function fieldPhrase(change: FieldChange): string {
+/** What one field's change means, as a sentence about the meeting (`who`). */
+function fieldSentence(who: string, change: FieldChange): string {
   const { before, after } = change;
   switch (change.field) {
-    case 'start_time':
-      if (after === null) return 'is now by appointment';
-      return before === null
-        ? `now starts at ${clockTime(text(after))}`
-        : `now starts at ${clockTime(text(after))}, not ${clockTime(text(before))}`;
+    case 'start_time': {
+      if (after === null) return m.notices_by_appointment({ who });
+      const now = clock(text(after));
+      if (before === null) return m.notices_starts_at({ who, time: now.text, hour: now.hour });
+      const was = clock(text(before));
+      return m.notices_starts_at_instead({ who, time: now.text, hour: now.hour, before: was.text, beforeHour: was.hour });
+    }
     case 'weekdays':
-      if (after === null) return 'no longer meets every week';
-      return before === null ? `now meets on ${days(after)}` : `now meets on ${days(after)}, not ${days(before)}`;
+      if (after === null) return m.notices_not_weekly({ who });
+      return before === null ? m.notices_meets_on({ who, days: days(after) }) : m.notices_meets_on_instead({ who, days: days(after), before: days(before) });
     case 'date':
-      return after === null ? 'is no longer on one date' : `is now on ${monthDay(text(after))}`;
+      return after === null ? m.notices_no_date({ who }) : m.notices_on_date({ who, date: monthDay(text(after)) });
     case 'time_zone':
-      return `now keeps the time of ${text(after).replace(/_/g, ' ')}, not ${text(before).replace(/_/g, ' ')}`;
+      return m.notices_time_zone({ who, zone: text(after).replace(/_/g, ' '), before: text(before).replace(/_/g, ' ') });
     case 'duration_minutes':
-      return `now lasts ${text(after)} minutes, not ${text(before)}`;
+      return m.notices_lasts({ who, minutes: Number(text(after)) || text(after), before: text(before) });
     case 'attendance': {
-      const label = (v: FieldValue | null) => ATTENDANCE_LABELS[text(v) as keyof typeof ATTENDANCE_LABELS]?.toLowerCase() ?? text(v);
-      return `is now ${label(after)}, not ${label(before)}`;
+      const label = (v: FieldValue | null) => {
+        const code = text(v);
+        return isAttendance(code) ? attendanceLabel(code).toLocaleLowerCase() : code;
+      };
+      return m.notices_attendance({ who, after: label(after), before: label(before) });
     }
     case 'location':
     case 'address':
-      if (after === null) return `no longer lists ${change.field === 'location' ? 'a place' : 'an address'}`;
-      return `now meets at ${text(after)}${before === null ? '' : `, not ${text(before)}`}`;
+      if (after === null) return change.field === 'location' ? m.notices_no_place({ who }) : m.notices_no_address({ who });
+      return before === null ? m.notices_meets_at({ who, place: text(after) }) : m.notices_meets_at_instead({ who, place: text(after), before: text(before) });
     case 'conference_url':
-      if (after === null) return 'no longer has an online link';
-      return before === null ? 'now has an online link' : 'has a new online link';
+      if (after === null) return m.notices_no_link({ who });
+      return before === null ? m.notices_now_link({ who }) : m.notices_new_link({ who });
     case 'conference_phone':
-      if (after === null) return 'no longer has a dial-in number';
-      return before === null ? 'now has a dial-in number' : `has a new dial-in number: ${text(after)}`;
+      if (after === null) return m.notices_no_dial_in({ who });
+      return before === null ? m.notices_now_dial_in({ who }) : m.notices_new_dial_in({ who, number: text(after) });
     case 'types':
-      return after === null ? 'no longer lists its meeting types' : `now lists its types as ${text(after)}`;
+      return after === null ? m.notices_no_types({ who }) : m.notices_types({ who, types: text(after) });
     default:
-      return `has a new ${change.field.replace(/_/g, ' ')}`;
+      return m.notices_other_change({ who, field: change.field.replace(/_/g, ' ') });
   }
 }
 
@@ -93,17 +106,19 @@ export function changeSentences(c: ChangeToSay): string[] {
   const who = yourMeeting(c.name, c.weekdays);
   switch (c.kind) {
     case 'temporarily_closed':
-      return [`${who} has stopped meeting for now. Its reminders are paused until its list says it meets again.`];
+      return [m.notices_temporarily_closed({ who })];
     case 'no_longer_listed':
-      return [`${who} is no longer in its list. Its reminders are paused until you choose what to do.`];
+      return [m.notices_no_longer_listed({ who })];
     case 'changed':
-      return c.changes.map((change) => `${who} ${fieldPhrase(change)}.`);
+      return c.changes.map((change) => oneStop(fieldSentence(who, change)));
   }
 }
 
 /** "From March 8 to March 28 your London meeting is at 12:00 PM your time, not 11:00 AM." */
 export function zoneShiftSentence(shift: ZoneShift): string {
   const city = shift.meeting_time_zone.split('/').pop()?.replace(/_/g, ' ') ?? shift.meeting_time_zone;
-  const when = shift.until ? `From ${monthDay(shift.from)} to ${monthDay(shift.until)}` : `From ${monthDay(shift.from)}`;
-  return `${when} your ${city} meeting “${shift.name}” is at ${clockTime(shift.shifted_time)} your time, not ${clockTime(shift.usual_time)}: the clocks change on different dates there and here.`;
+  const shifted = clock(shift.shifted_time);
+  const usual = clock(shift.usual_time);
+  const said = { city, name: shift.name, from: monthDay(shift.from), time: shifted.text, hour: shifted.hour, usual: usual.text, usualHour: usual.hour };
+  return shift.until ? m.notices_zone_shift_until({ ...said, until: monthDay(shift.until) }) : m.notices_zone_shift_from(said);
 }

@@ -62,13 +62,21 @@ fn schedule() -> Store {
 
 #[test]
 fn snapshot_of_a_schedule_with_dst_zones_and_a_skipped_week() {
-    let ics = schedule().export_ics(&clock()).unwrap();
+    let ics = schedule().export_ics(&clock(), Locale::En).unwrap();
     insta::assert_snapshot!(ics.replace("\r\n", "\n"));
 }
 
 #[test]
+fn the_calendar_speaks_the_language_asked_for() {
+    let ics = schedule().export_ics(&clock(), Locale::Es).unwrap().replace("\r\n ", "");
+    assert!(ics.contains("\r\nNAME:Homegroup: mis reuniones\r\n"), "{ics}");
+    assert!(ics.contains("DESCRIPTION:Para unirte: https://zoom.us/j/85779615129?pwd=abc\\nPara llamar: +1"), "{ics}");
+    assert!(!ics.contains("Join:") && !ics.contains("Dial in:"));
+}
+
+#[test]
 fn follows_the_rfc_5545_rules_we_can_check() {
-    let ics = schedule().export_ics(&clock()).unwrap();
+    let ics = schedule().export_ics(&clock(), Locale::En).unwrap();
     // CRLF everywhere, and lines folded at 75 octets.
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
     assert!(!ics.replace("\r\n", "").contains('\n'), "no bare LF");
@@ -147,7 +155,7 @@ fn the_calendar_agrees_with_the_agenda_across_a_dst_change() {
         ..MeetingDetails::default()
     });
     let m = store.create_meeting(&input, true, &clock).unwrap();
-    let ics = store.export_ics(&clock).unwrap();
+    let ics = store.export_ics(&clock, Locale::En).unwrap();
     assert!(ics.contains("DTSTART;TZID=America/New_York:20260308T023000"));
     let offset_before_gap = -5 * 3600;
     let ics_instant = NaiveDate::from_ymd_opt(2026, 3, 8).unwrap().and_hms_opt(2, 30, 0).unwrap()
@@ -159,7 +167,7 @@ fn the_calendar_agrees_with_the_agenda_across_a_dst_change() {
 #[test]
 fn an_empty_schedule_is_a_valid_empty_calendar() {
     let store = Store::open_in_memory().unwrap();
-    let ics = store.export_ics(&clock()).unwrap();
+    let ics = store.export_ics(&clock(), Locale::En).unwrap();
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
     assert!(!ics.contains("VEVENT") && !ics.contains("VTIMEZONE"));
 }

@@ -1,13 +1,14 @@
 // Calling the shell: the one place `invoke` is used, and how its errors become ApiErrors.
 import { invoke } from '@tauri-apps/api/core';
 import type { ErrorPayload } from '../bindings/ErrorPayload';
+import { m } from '../../paraglide/messages.js';
 
 /** An error from the core, with a stable `kind` to switch on and a message fit to show. */
 export class ApiError extends Error {
   readonly kind: ErrorPayload['kind'] | 'unexpected';
   readonly field: string | null;
 
-  constructor(payload: ErrorPayload | { kind: 'unexpected'; message: string; field: null }) {
+  constructor(payload: Pick<ErrorPayload, 'kind' | 'message' | 'field'> | { kind: 'unexpected'; message: string; field: null }) {
     super(payload.message);
     this.name = 'ApiError';
     this.kind = payload.kind;
@@ -32,5 +33,5 @@ export async function call<T>(command: string, args?: Record<string, unknown>): 
 /** What to tell the user about a failure: the core's message, or a plain sentence for anything else. */
 export function errorText(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
-  return 'Something went wrong. Please try again.';
+  return m.common_error_generic();
 }

@@ -2,6 +2,7 @@
 import { ApiError, call, errorText } from './call';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { openUrl } from '@tauri-apps/plugin-opener';
+import { m } from '../../paraglide/messages.js';
 import type { AppInfo } from '../bindings/AppInfo';
 import type { DirectoryEntry } from '../bindings/DirectoryEntry';
 import type { DirectoryQuery } from '../bindings/DirectoryQuery';
@@ -146,7 +147,7 @@ export const api = {
 
   /** Opens a link in the system's browser, dialer or maps app; never inside the app. */
   async openExternal(url: string): Promise<void> {
-    if (!isOpenableUrl(url)) throw new ApiError({ kind: 'invalid_input', message: 'This link cannot be opened.', field: null });
+    if (!isOpenableUrl(url)) throw new ApiError({ kind: 'invalid_input', message: m.common_link_cannot_open(), field: null });
     await openUrl(url);
   },
 };

@@ -3,6 +3,7 @@
 import { open, save } from '@tauri-apps/plugin-dialog';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { call } from './call';
+import { m } from '../../paraglide/messages.js';
 import type { VCardRead } from '../bindings/VCardRead';
 import type { VCardContact } from '../bindings/VCardContact';
 import type { BackupSummary } from '../bindings/BackupSummary';
@@ -14,32 +15,33 @@ import type { ImportReport } from '../bindings/ImportReport';
 import type { PreviewMeeting } from '../bindings/PreviewMeeting';
 import type { RestoreReport } from '../bindings/RestoreReport';
 
-const json = [{ name: 'Meeting list (JSON)', extensions: ['json'] }];
-const backups = [{ name: 'Homegroup backup', extensions: ['json', 'age'] }];
+// The file dialogs' filters are named in the app's language when each dialog opens.
+const json = () => [{ name: m.transfer_filter_meeting_list(), extensions: ['json'] }];
+const backups = () => [{ name: m.transfer_filter_backup(), extensions: ['json', 'age'] }];
 
 export const transferApi = {
   /** Asks for a meeting list file; `null` when the user cancelled. */
   pickFeed: async (): Promise<string | null> => {
-    const path = await open({ multiple: false, directory: false, filters: json });
+    const path = await open({ multiple: false, directory: false, filters: json() });
     return typeof path === 'string' ? path : null;
   },
   /** Asks where to save the calendar; `null` when cancelled. */
-  pickIcsTarget: () => save({ defaultPath: 'homegroup.ics', filters: [{ name: 'Calendar', extensions: ['ics'] }] }),
+  pickIcsTarget: () => save({ defaultPath: 'homegroup.ics', filters: [{ name: m.transfer_filter_calendar(), extensions: ['ics'] }] }),
   /** Asks where to save a backup; a protected one is an age file (`.age`), not JSON. */
   pickBackupTarget: (isProtected: boolean) =>
     save(
       isProtected
-        ? { defaultPath: 'homegroup-backup.age', filters: [{ name: 'Protected backup (age)', extensions: ['age'] }] }
-        : { defaultPath: 'homegroup-backup.json', filters: [{ name: 'Homegroup backup (JSON)', extensions: ['json'] }] },
+        ? { defaultPath: 'homegroup-backup.age', filters: [{ name: m.transfer_filter_protected(), extensions: ['age'] }] }
+        : { defaultPath: 'homegroup-backup.json', filters: [{ name: m.transfer_filter_backup_json(), extensions: ['json'] }] },
     ),
   /** Asks for a backup file, protected or not; `null` when cancelled. */
   pickBackup: async (): Promise<string | null> => {
-    const path = await open({ multiple: false, directory: false, filters: backups });
+    const path = await open({ multiple: false, directory: false, filters: backups() });
     return typeof path === 'string' ? path : null;
   },
   /** Asks for a contacts file (.vcf) exported from a phone; `null` when cancelled. */
   pickContacts: async (): Promise<string | null> => {
-    const path = await open({ multiple: false, directory: false, filters: [{ name: 'Contacts', extensions: ['vcf', 'vcard'] }] });
+    const path = await open({ multiple: false, directory: false, filters: [{ name: m.transfer_filter_contacts(), extensions: ['vcf', 'vcard'] }] });
     return typeof path === 'string' ? path : null;
   },
   previewContacts: (path: string) => call<VCardRead>('preview_contacts', { path }),
