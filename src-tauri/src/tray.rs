@@ -1,26 +1,45 @@
 //! The system tray: Homegroup keeps running there when its window closes, so reminders keep
 //! coming. Its tooltip names the next meeting (only its time in discreet mode; the core words it).
+//! Its menu and the quit dialog are in the app's language ([`i18n::current`]), worded again when
+//! the Language setting changes ([`relabel`]).
 
+use homegroup_core::i18n;
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
-use tauri::{App, AppHandle, Emitter, Runtime};
+use tauri::{App, AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons};
 
 const TRAY_ID: &str = "main";
 
-pub fn build(app: &App) -> tauri::Result<()> {
-    let open = MenuItem::with_id(app, "open", "Open Homegroup", true, None::<&str>)?;
+/// The menu's items: (id, message id in the core's catalogue).
+const ITEMS: [(&str, &str); 5] = [
+    ("open", "tray-open"),
     // Straight to the screen; while locked, Reach out shows the crisis lines, which need no unlock.
-    let reach_out = MenuItem::with_id(app, "reach-out", "Reach out", true, None::<&str>)?;
-    let people = MenuItem::with_id(app, "people", "My people", true, None::<&str>)?;
+    ("reach-out", "tray-reach-out"),
+    ("people", "tray-people"),
     // Does nothing while the app lock is off.
-    let lock = MenuItem::with_id(app, "lock", "Lock now", true, None::<&str>)?;
-    let quit = MenuItem::with_id(app, "quit", "Quit Homegroup…", true, None::<&str>)?;
-    let menu = Menu::with_items(app, &[&open, &reach_out, &people, &lock, &quit])?;
+    ("lock", "tray-lock"),
+    ("quit", "tray-quit"),
+];
+
+fn words(id: &str) -> String {
+    i18n::text(i18n::current(), id, &[])
+}
+
+/// The menu in the current language.
+fn menu<R: Runtime, M: Manager<R>>(app: &M) -> tauri::Result<Menu<R>> {
+    let menu = Menu::new(app)?;
+    for (id, message) in ITEMS {
+        menu.append(&MenuItem::with_id(app, id, words(message), true, None::<&str>)?)?;
+    }
+    Ok(menu)
+}
+
+pub fn build(app: &App) -> tauri::Result<()> {
     TrayIconBuilder::with_id(TRAY_ID)
         .icon(tauri::image::Image::from_bytes(include_bytes!("../../assets/icons/tray.png"))?)
         .tooltip("Homegroup")
-        .menu(&menu)
+        .menu(&menu(app)?)
         .on_menu_event(|app, event| match event.id.as_ref() {
             "open" => crate::show_main_window(app),
             "reach-out" => open_route(app, "#/reach-out"),
@@ -35,6 +54,13 @@ pub fn build(app: &App) -> tauri::Result<()> {
     Ok(())
 }
 
+/// Words the menu again in the current language (after the Language setting changed).
+pub fn relabel<R: Runtime>(app: &AppHandle<R>) {
+    if let (Some(tray), Ok(menu)) = (app.tray_by_id(TRAY_ID), menu(app)) {
+        let _ = tray.set_menu(Some(menu));
+    }
+}
+
 /// Shows the window on `route`.
 fn open_route<R: Runtime>(app: &AppHandle<R>, route: &str) {
     crate::show_main_window(app);
@@ -45,9 +71,9 @@ fn open_route<R: Runtime>(app: &AppHandle<R>, route: &str) {
 fn confirm_quit<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     app.dialog()
-        .message("Meeting reminders stop until you open Homegroup again.")
-        .title("Quit Homegroup?")
-        .buttons(MessageDialogButtons::OkCancelCustom("Quit".into(), "Keep running".into()))
+        .message(words("quit-body"))
+        .title(words("quit-title"))
+        .buttons(MessageDialogButtons::OkCancelCustom(words("quit-confirm"), words("quit-keep")))
         .show(move |quit| {
             if quit {
                 app.exit(0);

@@ -19,6 +19,8 @@ pub async fn save_settings<R: Runtime>(
 ) -> Result<Settings> {
     let saved = state.write(move |s| s.save_settings(&settings)).await?;
     crate::state::show_language(saved.language);
+    #[cfg(desktop)]
+    crate::tray::relabel(&app);
     crate::start_at_login(&app, saved.start_at_login);
     // The lock screen is shown in the same look, read before unlocking.
     let auto_lock = state.lock_status()?.auto_lock_minutes;
