@@ -3,6 +3,15 @@
 //! every visible control a touch-size target of at least 44 × 44 px. Screenshots go to
 //! `target/e2e/phone-<width>-<screen>.png`.
 //!
+//! The same launch then goes through every screen twice more at 390 px:
+//! - at 200% text, as Android's text zoom makes it (every element's computed font size doubled):
+//!   no sideways scrolling and no text cut off by a box too small for it;
+//! - in the pseudo-locale (`qps`: every catalogue text bracketed ⟦ ⟧, accented and about 30%
+//!   longer): no sideways scrolling, and no UI text outside the brackets, that is no text the
+//!   catalogues do not hold. What the user or a file wrote (meeting, group and person names, the
+//!   directory's and the guidance's own text, which come per language from `assets/`) and dates
+//!   and times the device's region formats are not UI text.
+//!
 //! What counts as a control: `a[href]`, `button`, `input`, `select`, `textarea`, `[role=button]` and
 //! `summary`. A checkbox or radio inside a `<label>` is measured by its label (tapping the label
 //! toggles it). Exempt, as WCAG 2.5.8 exempts inline targets: a link shown inline inside a sentence,
@@ -108,7 +117,7 @@ for (let node = walker.nextNode(); node && overflow.length < 5; node = walker.ne
 if (overflow.length === 0) {
   const wide = [...document.body.querySelectorAll('*')].filter((el) => {
     const r = el.getBoundingClientRect();
-    return r.width > 0 && r.right > vw + 0.5;
+    return r.right > vw + 0.5;
   });
   for (const el of wide.filter((el) => !wide.some((other) => other !== el && el.contains(other))).slice(0, 5)) {
     overflow.push({ selector: describe(el), text: label(el), right: Math.round(el.getBoundingClientRect().right) });
@@ -122,7 +131,58 @@ return {
 };
 "#;
 
+/// Android's text zoom at 200%: every element's font size doubled from what it computes to
+/// without the zoom (undone first, so a screen visited after another is doubled once).
+const DOUBLE_TEXT: &str = r#"
+const all = [...document.querySelectorAll('body, body *')];
+for (const el of all) if (el.dataset.zoomed) { el.style.fontSize = el.dataset.zoomed === 'none' ? '' : el.dataset.zoomed; delete el.dataset.zoomed; }
+const sizes = all.map((el) => parseFloat(getComputedStyle(el).fontSize));
+all.forEach((el, i) => { el.dataset.zoomed = el.style.fontSize || 'none'; el.style.fontSize = `${sizes[i] * 2}px`; });
+return null;
+"#;
+
+/// Text cut off: an element holding text whose box hides what does not fit (overflow hidden or
+/// clipped, or an ellipsis) and whose content is larger than the box.
+const CLIPPED: &str = r#"
+const out = [];
+for (const el of document.querySelectorAll('body *')) {
+  if (out.length >= 5) break;
+  const s = getComputedStyle(el);
+  const hides = ['hidden', 'clip'].includes(s.overflowX) || ['hidden', 'clip'].includes(s.overflowY) || s.textOverflow === 'ellipsis';
+  if (!hides || !el.innerText || !el.innerText.trim() || el.closest('[aria-hidden=true], .visually-hidden, .sr-only')) continue;
+  const r = el.getBoundingClientRect();
+  if (r.width < 2 || r.height < 2) continue;
+  if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) {
+    out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${JSON.stringify(el.innerText.trim().slice(0, 40))} (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`);
+  }
+}
+return out;
+"#;
+
+/// Visible text not from the catalogues while the pseudo-locale is shown: text nodes with a word
+/// in them, outside ⟦ ⟧ (a node may be part of a bracketed text split by markup: then its
+/// element's text holds a bracket), and not one of `arguments[0]`, the data's own texts.
+const NOT_FROM_CATALOGUES: &str = r#"
+const data = arguments[0];
+const found = new Set();
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const text = node.textContent.trim();
+  const el = node.parentElement;
+  if (!/\p{L}{3,}/u.test(text) || !el || el.closest('script, style, .guidance-content, option[value=""]')) continue;
+  if (/[⟦⟧]/.test(text) || /[⟦⟧]/.test(el.textContent)) continue;
+  const r = el.getBoundingClientRect();
+  if (r.width < 1 || r.height < 1 || getComputedStyle(el).visibility === 'hidden') continue;
+  // What the data says, or a date or time the region formats.
+  if (data.some((d) => d && (d === text || d.includes(text) || text.includes(d)))) continue;
+  if (/^[\p{L}]+,? [\p{L}]+ \d{1,2}(, \d{4})?$|\d{1,2}:\d{2}/u.test(text)) continue;
+  found.add(text.slice(0, 60));
+}
+return [...found];
+"#;
+
 /// One screen: its name in screenshots, its route, and what shows once it has loaded.
+#[derive(Clone)]
 struct Screen {
     name: &'static str,
     hash: String,
@@ -132,6 +192,58 @@ struct Screen {
 
 fn screen(name: &'static str, hash: &str, ready: &'static str) -> Screen {
     Screen { name, hash: hash.to_owned(), ready, text: None }
+}
+
+/// The texts the data holds, not the catalogues: every text of the imported meetings, the
+/// directory's fellowships (names, descriptions, notes: from `assets/`), the user's own group and
+/// person and the recovery date's label, and the data folder's path.
+fn data_texts(profile: &Profile, meetings: &[Value]) -> Vec<String> {
+    fn strings(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::String(s) => out.push(s.clone()),
+            Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+            Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    meetings.iter().for_each(|m| strings(m, &mut out));
+    let store = homegroup_core::Store::open_in(&profile.data_dir()).unwrap();
+    for fellowship in store.fellowships().unwrap() {
+        strings(&serde_json::to_value(&fellowship).unwrap(), &mut out);
+    }
+    let everything = homegroup_core::directory::DirectoryQuery::default();
+    for entry in store.search_directory(&everything).unwrap() {
+        strings(&serde_json::to_value(&entry).unwrap(), &mut out);
+    }
+    // The guidance's own text: its pages (one line per paragraph or heading) and its lists.
+    for file in std::fs::read_dir(workspace_root().join("assets/guidance")).unwrap() {
+        let path = file.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("json") => strings(&serde_json::from_str(&text).unwrap(), &mut out),
+            // A line as the page shows it: no heading or list marks, no emphasis, links as their text.
+            Some("md") => out.extend(text.lines().map(|line| {
+                let line = line.trim_start_matches(['#', ' ', '-']).replace(['*', '_'], "");
+                let mut shown = String::new();
+                let mut rest = line.as_str();
+                while let Some((before, after)) = rest.split_once("](") {
+                    shown.push_str(&before.replacen('[', "", 1));
+                    rest = after.split_once(')').map_or("", |(_, r)| r);
+                }
+                shown.push_str(rest);
+                shown
+            })),
+            _ => {}
+        }
+    }
+    out.extend(
+        ["Tuesday Night Serenity", "Samantha Oyelaran-Whitfield", "Days since my last drink", "Homegroup"]
+            .map(String::from),
+    );
+    out.push(profile.data_dir().display().to_string());
+    out.retain(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    out
 }
 
 /// Runs the app's command line on the profile's data folder (no display needed).
@@ -282,8 +394,41 @@ async fn every_screen_fits_a_phone_with_touch_size_targets() {
             }
         }
     }
-    // The crisis lines are buttons a thumb can hit, on the crisis page and under every guidance view.
+    // At 390 px: 200% text, then the pseudo-locale.
     resize(&app, 390, 844).await;
+    let sideways = |m: &Value| m["scrollWidth"].as_f64().unwrap() > m["innerWidth"].as_f64().unwrap();
+    for screen in &screens {
+        visit(&app, screen).await;
+        js(&app, DOUBLE_TEXT, vec![]).await;
+        app.screenshot(&format!("phone-200pct-{}", screen.name)).await;
+        let m = js(&app, MEASURE, vec![Value::from(MIN_TARGET - TOLERANCE)]).await;
+        if sideways(&m) {
+            problems.push(format!("200% text {}: scrolls sideways; too wide: {}", screen.name, m["overflow"]));
+        }
+        for clipped in js(&app, CLIPPED, vec![]).await.as_array().unwrap() {
+            problems.push(format!("200% text {}: text cut off: {}", screen.name, clipped.as_str().unwrap()));
+        }
+    }
+    // Back to the app's own sizes: a reload drops the doubled sizes.
+    js(&app, "location.hash = '#/today'; location.reload(); return null", vec![]).await;
+    app.find("[data-testid=screen-today]").await;
+    js(&app, "window.homegroupShowLocale('qps'); return null", vec![]).await;
+    let data = Value::from(data_texts(&profile, &meetings));
+    for screen in &screens {
+        visit(&app, &Screen { text: None, ..screen.clone() }).await;
+        app.screenshot(&format!("phone-qps-{}", screen.name)).await;
+        let m = js(&app, MEASURE, vec![Value::from(MIN_TARGET - TOLERANCE)]).await;
+        if sideways(&m) {
+            problems.push(format!("pseudo-locale {}: scrolls sideways; too wide: {}", screen.name, m["overflow"]));
+        }
+        for text in js(&app, NOT_FROM_CATALOGUES, vec![data.clone()]).await.as_array().unwrap() {
+            problems.push(format!("pseudo-locale {}: not from the catalogues: {text}", screen.name));
+        }
+    }
+    js(&app, "location.hash = '#/today'; location.reload(); return null", vec![]).await;
+    app.find("[data-testid=screen-today]").await;
+
+    // The crisis lines are buttons a thumb can hit, on the crisis page and under every guidance view.
     for hash in ["#/guidance/crisis", "#/guidance/when-to-join"] {
         visit(&app, &screen("crisis", hash, "[data-testid=crisis-call-988]")).await;
         for id in ["crisis-call-988", "crisis-text-988", "crisis-call-samhsa"] {

@@ -33,6 +33,7 @@ class Router {
   constructor() {
     if (typeof window !== 'undefined') {
       window.addEventListener('hashchange', () => (this.current = parseHash(location.hash)));
+      startFromToday();
     }
   }
 
@@ -45,6 +46,18 @@ class Router {
     history.replaceState(history.state, '', href);
     this.current = parseHash(href);
   }
+}
+
+/** Back (Android's back button, iOS's back swipe, the browser's) goes back one screen through the
+ * history, and leaves the app only from Today: when the app opens on another screen (a
+ * notification's meeting, the tray's People), Today goes in the history under it. */
+export function startFromToday(
+  first = location.hash,
+  entries: Pick<History, 'length' | 'state' | 'replaceState' | 'pushState'> = history,
+) {
+  if (parseHash(first).screen === 'today' || entries.length > 1) return;
+  entries.replaceState(entries.state, '', '#/today');
+  entries.pushState(entries.state, '', first);
 }
 
 export const router = new Router();
