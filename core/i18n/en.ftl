@@ -226,6 +226,10 @@ tray-next = Next: { $name } { $at }
 nudge-title = Homegroup
 nudge-body = Open Homegroup to keep your meeting reminders coming.
 reminders-unavailable = Reminders cannot be shown: no notification service answered on this computer. Check that your desktop shows notifications, then restart Homegroup.
+reminders-not-allowed = Reminders cannot be shown: notifications are not allowed for Homegroup on this phone. Allow them in Homegroup's notification settings on the phone.
+# The two kinds of notification on Android, as the phone's settings list them.
+channel-reminders = Meeting reminders
+channel-discreet = Discreet reminders
 
 ## Import: the whole file
 

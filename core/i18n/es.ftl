@@ -230,6 +230,10 @@ tray-next = Próxima: { $name } { $at }
 nudge-title = Homegroup
 nudge-body = Abre Homegroup para seguir recibiendo los recordatorios de tus reuniones.
 reminders-unavailable = No se pueden mostrar recordatorios: ningún servicio de notificaciones respondió en esta computadora. Revisa que tu escritorio muestre notificaciones y luego reinicia Homegroup.
+reminders-not-allowed = No se pueden mostrar recordatorios: las notificaciones de Homegroup no están permitidas en este teléfono. Permítelas en la configuración de notificaciones del teléfono para Homegroup.
+# Los dos tipos de notificación en Android, como aparecen en la configuración del teléfono.
+channel-reminders = Recordatorios de reuniones
+channel-discreet = Recordatorios discretos
 
 ## Importar: el archivo completo
 

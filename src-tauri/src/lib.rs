@@ -65,7 +65,11 @@ fn cannot_start(problem: &str) -> ! {
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
     let (wake, wakes) = sync_channel(1);
-    app_builder(tauri::Builder::default())
+    let builder = tauri::Builder::default();
+    // Homegroup's own Android plugin: exact alarms, and the shutdown time the boot receiver needs.
+    #[cfg(mobile)]
+    let builder = builder.plugin(reminders::plugin::phone_plugin());
+    app_builder(builder)
         .setup(move |app| {
             let data_dir = app.path().app_data_dir()?;
             app.manage(AppState::open(data_dir.clone(), wake)?);
@@ -103,8 +107,14 @@ fn app_builder(builder: tauri::Builder<tauri::Wry>) -> tauri::Builder<tauri::Wry
                     _ => {}
                 }
             }
+            // Back in the foreground: the zone may have changed or a permission been granted, so
+            // the phone's reminders are planned again.
             #[cfg(mobile)]
-            let _ = (window, event);
+            if let tauri::WindowEvent::Resumed = event {
+                if let Some(state) = window.try_state::<AppState>() {
+                    state.wake_reminder_loop();
+                }
+            }
         })
         .invoke_handler(commands::handler())
 }
@@ -184,8 +194,9 @@ fn setup(
         let notifier = Box::new(reminders::DesktopNotifier::new(app.handle().clone()));
         reminders::spawn_loop(app.handle().clone(), notifier, reminder_wakes);
     }
+    // Phones: the system delivers reminders; a thread hands it the plan at every change.
     #[cfg(mobile)]
-    let _ = reminder_wakes;
+    reminders::plugin::start(app.handle(), reminder_wakes);
     Ok(())
 }
 
@@ -230,6 +241,13 @@ pub(crate) fn join_error(e: impl std::fmt::Display) -> homegroup_core::Error {
 /// key, the files are removed without opening them.
 pub(crate) async fn erase_everything<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> homegroup_core::Result<()> {
     let state = app.state::<AppState>().inner().clone();
+    // On a phone, what was handed to its scheduler would still come after the erase; and nothing
+    // is handed over again meanwhile (the emptied store would still plan the nudge).
+    if let Some(phone) = state.detach_phone() {
+        if let Err(problem) = reminders::mobile::cancel_everything(phone.as_ref(), &state.data_dir) {
+            eprintln!("homegroup: pending reminders could not all be cancelled: {problem}");
+        }
+    }
     if state.is_locked() {
         let dir = state.data_dir.clone();
         tauri::async_runtime::spawn_blocking(move || homegroup_core::lock::erase_files(&dir))

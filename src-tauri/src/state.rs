@@ -12,6 +12,7 @@
 //! data command then answers `{kind: "locked"}`. Locking at start, after the window was hidden for
 //! the auto-lock time, and on "Lock now" all go through [`AppState::lock_now`].
 
+use crate::reminders::PhoneScheduler;
 use homegroup_core::i18n::{self, Language};
 use homegroup_core::lock::{self, KdfParams, Key, LockStatus, SecretKind, Step};
 use homegroup_core::reminders::plan::ReminderPlan;
@@ -50,6 +51,9 @@ pub struct Shared {
     /// Counts the window going out of sight and back, so a pending auto-lock can tell whether the
     /// window was shown again meanwhile.
     pub sight_changes: AtomicU64,
+    /// On a phone, the system's scheduler reminders are handed to (`reminders/mobile.rs`); the
+    /// plan file is then its record of what the phone holds. `None` on desktops.
+    phone: Mutex<Option<Arc<dyn PhoneScheduler>>>,
 }
 
 impl std::ops::Deref for AppState {
@@ -85,6 +89,7 @@ impl AppState {
             erased: AtomicBool::new(false),
             kdf,
             sight_changes: AtomicU64::new(0),
+            phone: Mutex::new(None),
         }));
         if !lock::status(&state.data_dir, state.clock.now())?.enabled {
             state.connect(None)?;
@@ -181,7 +186,30 @@ impl AppState {
     pub async fn reminder_status(&self) -> Result<ReminderStatus> {
         let available = !self.notifications_unavailable.load(Ordering::Relaxed);
         let now = self.clock.now();
-        self.read(move |store| Ok(ReminderStatus::new(available, store.next_reminder_due(now)?))).await
+        let mut status =
+            self.read(move |store| Ok(ReminderStatus::new(available, store.next_reminder_due(now)?))).await?;
+        if !available && self.phone().is_some() {
+            // On a phone, the problem is a permission, not a missing notification service.
+            status.problem = Some(i18n::text(i18n::current(), "reminders-not-allowed", &[]));
+        }
+        Ok(status)
+    }
+
+    /// Hands reminders to a phone's scheduler from now on (see `reminders/mobile.rs`); on desktops
+    /// only the tests do.
+    #[cfg_attr(desktop, allow(dead_code))]
+    pub fn attach_phone(&self, scheduler: Arc<dyn PhoneScheduler>) {
+        *lock_guard(&self.phone) = Some(scheduler);
+    }
+
+    /// The phone's scheduler, if reminders are handed to one.
+    pub fn phone(&self) -> Option<Arc<dyn PhoneScheduler>> {
+        lock_guard(&self.phone).clone()
+    }
+
+    /// Stops handing reminders to the phone ("Erase all data"), and returns its scheduler.
+    pub fn detach_phone(&self) -> Option<Arc<dyn PhoneScheduler>> {
+        lock_guard(&self.phone).take()
     }
 
     /// The lock's state, readable while locked.
@@ -261,11 +289,14 @@ impl AppState {
         .await
     }
 
-    /// Turns the lock off (the files are rewritten plain); the plan outside is removed.
+    /// Turns the lock off (the files are rewritten plain); the plan outside is removed, except on a
+    /// phone, where it is the record of what the phone holds (and is planned again at once).
     pub async fn turn_lock_off(&self, current: String) -> Result<()> {
         self.convert(move |state| {
             lock::turn_off(&state.data_dir, &current, state.clock.now(), &mut no_stop)?;
-            ReminderPlan::remove(&state.data_dir)?;
+            if state.phone().is_none() {
+                ReminderPlan::remove(&state.data_dir)?;
+            }
             Ok(None)
         })
         .await
@@ -309,8 +340,14 @@ impl AppState {
     }
 
     /// Keeps the plan of reminders outside the database up to date while the lock is on (texts
-    /// discreet whatever the setting); called by the reminder loop at every change.
+    /// discreet whatever the setting); called by the reminder loop at every change. On a phone the
+    /// plan file is the phone's record, written only when reminders are handed over: the phone's
+    /// reminder thread is woken to plan again instead.
     pub fn refresh_plan(&self) {
+        if self.phone().is_some() {
+            self.wake_reminder_loop();
+            return;
+        }
         if !lock::status(&self.data_dir, self.clock.now()).is_ok_and(|s| s.enabled) {
             return;
         }

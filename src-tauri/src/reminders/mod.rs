@@ -1,13 +1,15 @@
 //! Reminders in the shell. The core decides what is due and when; this module only waits and
 //! delivers. Desktop: a thread that sleeps until the next reminder is due (woken early when data
 //! changes) and looks at the wall clock at least once a minute, so sleep, suspend and clock
-//! changes are caught up; it delivers through notify-rust. Mobile: the next reminders are handed
-//! to the system's scheduler through the notification plugin (see `mobile.rs`).
+//! changes are caught up; it delivers through notify-rust. Phones: the next reminders are handed
+//! to the system's scheduler (see `mobile.rs`, compiled and tested on every platform, and
+//! `plugin.rs`, its notification-plugin side, built only for Android and iOS).
 
 #[cfg(desktop)]
 mod desktop;
+pub mod mobile;
 #[cfg(mobile)]
-mod mobile;
+pub mod plugin;
 
 use homegroup_core::reminders::NotificationText;
 
@@ -21,5 +23,4 @@ pub trait Notifier: Send + Sync {
 
 #[cfg(desktop)]
 pub use desktop::{spawn_loop, DesktopNotifier};
-#[cfg(mobile)]
-pub use mobile::schedule_upcoming;
+pub use mobile::PhoneScheduler;
