@@ -20,6 +20,29 @@ pub fn request_close(display: &str, title: &str) {
     connection.flush().expect("flush the X connection");
 }
 
+/// Asks the window titled `title` to close, as [`request_close`] does, and again every 3 s until
+/// `closed` says it has (under load, the first request can come before GTK handles close
+/// requests); panics after 20 s.
+pub async fn close_until<F, Fut>(display: &str, title: &str, mut closed: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let start = std::time::Instant::now();
+    let mut asked: Option<std::time::Instant> = None;
+    loop {
+        if asked.is_none_or(|at| at.elapsed().as_secs() >= 3) {
+            request_close(display, title);
+            asked = Some(std::time::Instant::now());
+        }
+        if closed().await {
+            return;
+        }
+        assert!(start.elapsed().as_secs() < 20, "the window {title:?} did not close when asked");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 /// Whether a top-level window titled `title` is on `display` now.
 pub fn is_shown(display: &str, title: &str) -> bool {
     let Ok((connection, screen)) = x11rb::connect(Some(display)) else { return false };

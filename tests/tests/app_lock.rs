@@ -140,8 +140,10 @@ async fn turn_on_restart_locked_unlock_and_get_a_reminder_while_locked() {
     app.click("[data-testid=tab-settings]").await;
     app.click("[data-testid=auto-lock] option[value='0']").await;
     app.wait_for_attr("[data-testid=auto-lock]", "data-saved-minutes", "0").await;
-    homegroup_e2e::window::request_close(&app.display_name(), "Homegroup");
-    app.find("[data-testid=lock-screen]").await;
+    homegroup_e2e::window::close_until(&app.display_name(), "Homegroup", || async {
+        app.driver.find_all(thirtyfour::By::Css("[data-testid=lock-screen]")).await.is_ok_and(|found| !found.is_empty())
+    })
+    .await;
     let page = app.driver.execute("return document.body.innerText", vec![]).await.unwrap();
     assert!(!page.json().as_str().unwrap_or_default().contains(WORDS[0]), "the lock screen after auto-lock shows data");
     app.stop().await;

@@ -169,20 +169,15 @@ async fn reminders_come_once_discreetly_then_plainly_with_the_window_closed_and_
 
     // Close the window as its close button does (the page may not close it itself): it hides to
     // the tray and the app keeps running.
-    homegroup_e2e::window::request_close(&app.display_name(), "Homegroup");
-    let start = Instant::now();
-    loop {
+    homegroup_e2e::window::close_until(&app.display_name(), "Homegroup", || async {
         let visible = app
             .driver
             .execute("return window.__TAURI_INTERNALS__.invoke('window_visible')", vec![])
             .await
             .expect("the app still runs with its window closed");
-        if visible.json() == &json!(false) {
-            break;
-        }
-        assert!(start.elapsed().as_secs() < 15, "the window did not hide when asked to close");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+        visible.json() == &json!(false)
+    })
+    .await;
 
     // Discreet mode off, from the app: the next reminder comes on time and says what and where.
     let saved = app
