@@ -188,9 +188,12 @@ impl AppState {
         let now = self.clock.now();
         let mut status =
             self.read(move |store| Ok(ReminderStatus::new(available, store.next_reminder_due(now)?))).await?;
-        if !available && self.phone().is_some() {
-            // On a phone, the problem is a permission, not a missing notification service.
-            status.problem = Some(i18n::text(i18n::current(), "reminders-not-allowed", &[]));
+        if let Some(phone) = self.phone() {
+            status.phone = Some(crate::reminders::mobile::allowed(phone.as_ref()));
+            if !available {
+                // On a phone, the problem is a permission, not a missing notification service.
+                status.problem = Some(i18n::text(i18n::current(), "reminders-not-allowed", &[]));
+            }
         }
         Ok(status)
     }

@@ -53,6 +53,26 @@ pub struct ReminderStatus {
     pub problem: Option<String>,
     /// When the next reminder is due (RFC 3339), if any.
     pub next_due: Option<String>,
+    /// On a phone, what the phone allows; `None` on desktops.
+    pub phone: Option<PhoneReminders>,
+}
+
+/// Whether a phone lets Homegroup show notifications.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PhonePermission {
+    Granted,
+    Denied,
+    /// Not decided yet: the app says why, then asks.
+    Ask,
+}
+
+/// What a phone allows for reminders, for Settings to explain and ask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct PhoneReminders {
+    pub permission: PhonePermission,
+    /// Android 12+: false when reminders may come late (exact alarms not allowed).
+    pub exact_alarms: bool,
 }
 
 impl ReminderStatus {
@@ -63,6 +83,7 @@ impl ReminderStatus {
             problem: (!notifications_available)
                 .then(|| crate::i18n::text(crate::i18n::current(), "reminders-unavailable", &[])),
             next_due: next_due.map(|d| d.to_rfc3339()),
+            phone: None,
         }
     }
 }

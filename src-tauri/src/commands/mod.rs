@@ -79,6 +79,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         people::preview_contacts,
         people::add_contacts,
         reminders::reminder_status,
+        reminders::allow_reminders,
+        reminders::open_alarm_settings,
         safety::startup_notice,
         safety::list_backups,
         safety::restore_backup,

@@ -43,6 +43,8 @@ pub const COMMANDS: &[&str] = &[
     "backup_to_file",
     "restore_from_file",
     "reminder_status",
+    "allow_reminders",
+    "open_alarm_settings",
     "startup_notice",
     "list_backups",
     "restore_backup",

@@ -178,6 +178,11 @@ fn every_command_answers_through_ipc() {
     assert_eq!(ok(&w, "attendance_summary", json!({}))["this_week"], 0);
     check("reminder_status");
     assert!(ok(&w, "reminder_status", json!({}))["next_due"].is_string(), "a reminder is planned");
+    // On a desktop there is no phone permission to ask for or alarm page to open.
+    check("allow_reminders");
+    assert_eq!(ok(&w, "allow_reminders", json!({}))["phone"], json!(null));
+    check("open_alarm_settings");
+    assert_eq!(ok(&w, "open_alarm_settings", json!({})), json!(null));
 
     // Import, export, backup.
     let feed = dir.path().join("list.json");
@@ -380,6 +385,7 @@ fn while_locked_every_data_command_answers_locked() {
         ("upcoming", json!({})),
         ("attendance_summary", json!({})),
         ("reminder_status", json!({})),
+        ("allow_reminders", json!({})),
         ("list_backups", json!({})),
         ("restore_backup", json!({ "name": "x" })),
         ("import_preview", json!({ "path": "/nonexistent", "options": {} })),

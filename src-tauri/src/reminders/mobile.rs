@@ -28,6 +28,7 @@ use chrono_tz::Tz;
 use homegroup_core::i18n::{self, Locale};
 use homegroup_core::reminders::phone::{diff, schedule_at, AfterReboot, Platform, PHONE_LIMIT};
 use homegroup_core::reminders::plan::{PlannedNotification, ReminderPlan};
+use homegroup_core::reminders::PhoneReminders;
 use homegroup_core::{lock, time_zone, Clock, Store};
 use std::path::Path;
 use std::sync::atomic::Ordering;
@@ -47,14 +48,8 @@ const SHOW_NOW_AFTER: i64 = 5;
 /// While the app runs, it plans again at least this often (a changed zone, a new day's window).
 const RECHECK: Duration = Duration::from_secs(5 * 60);
 
-/// Whether the phone lets Homegroup show notifications.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Permission {
-    Granted,
-    Denied,
-    /// Not decided yet: the app says why, then asks ([`ask_permission`]).
-    Ask,
-}
+/// Whether the phone lets Homegroup show notifications (the core's, so Settings can show it).
+pub use homegroup_core::reminders::PhonePermission as Permission;
 
 /// How much of a channel's notifications an Android lock screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +114,9 @@ pub trait PhoneScheduler: Send + Sync {
     fn exact_alarms_allowed(&self) -> bool;
     /// Android: creates (or renames) the channels. iOS: nothing.
     fn create_channels(&self, channels: &[ChannelSpec]) -> Result<(), String>;
+    /// Android: opens the system page where the user allows exact alarms ("Alarms & reminders").
+    /// iOS: nothing (it has no such setting).
+    fn open_exact_alarm_settings(&self) -> Result<(), String>;
 }
 
 /// Why nothing, or not everything, was handed over.
@@ -294,6 +292,14 @@ pub fn ask_permission(scheduler: &dyn PhoneScheduler) -> Result<Permission, Stri
     match scheduler.permission()? {
         Permission::Ask => scheduler.request_permission(),
         decided => Ok(decided),
+    }
+}
+
+/// What the phone allows, for Settings: asked of the phone, never the user.
+pub fn allowed(scheduler: &dyn PhoneScheduler) -> PhoneReminders {
+    PhoneReminders {
+        permission: scheduler.permission().unwrap_or(Permission::Ask),
+        exact_alarms: scheduler.exact_alarms_allowed(),
     }
 }
 

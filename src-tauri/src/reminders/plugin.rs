@@ -77,6 +77,13 @@ impl<R: Runtime> PhoneScheduler for PluginScheduler<R> {
         }
     }
 
+    fn open_exact_alarm_settings(&self) -> Result<(), String> {
+        match &self.phone {
+            Some(phone) => phone.run_mobile_plugin::<()>("openExactAlarmSettings", ()).map_err(|e| e.to_string()),
+            None => Ok(()),
+        }
+    }
+
     #[cfg(target_os = "android")]
     fn create_channels(&self, channels: &[ChannelSpec]) -> Result<(), String> {
         use tauri_plugin_notification::{Channel, Importance, Visibility};
@@ -146,15 +153,4 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, wakes: Receiver<()>) {
 pub fn schedule_upcoming<R: Runtime>(app: &AppHandle<R>) -> Result<Handed, PhoneProblem> {
     let state = app.state::<AppState>();
     mobile::replan_app(&state, platform()).unwrap_or(Ok(Handed::default()))
-}
-
-/// Asks for the permission to notify (after the app said why), then plans again. Not called yet:
-/// the UI's explanation and a command for it are still to come (docs/mobile.md).
-#[allow(dead_code)]
-pub fn ask_permission<R: Runtime>(app: &AppHandle<R>) -> Result<Permission, String> {
-    let state = app.state::<AppState>();
-    let phone = state.phone().ok_or("no phone scheduler")?;
-    let answer = mobile::ask_permission(phone.as_ref())?;
-    state.wake_reminder_loop();
-    Ok(answer)
 }

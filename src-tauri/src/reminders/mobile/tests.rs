@@ -19,6 +19,8 @@ struct Phone {
     requests: usize,
     /// Ids the phone refuses to schedule.
     refuse: Vec<i32>,
+    /// How often the exact-alarm page was opened.
+    alarm_pages: usize,
 }
 
 #[derive(Default)]
@@ -67,6 +69,10 @@ impl PhoneScheduler for FakeScheduler {
     }
     fn create_channels(&self, channels: &[ChannelSpec]) -> Result<(), String> {
         self.phone().channels = channels.to_vec();
+        Ok(())
+    }
+    fn open_exact_alarm_settings(&self) -> Result<(), String> {
+        self.phone().alarm_pages += 1;
         Ok(())
     }
 }
@@ -323,6 +329,8 @@ fn the_running_app_hands_its_plan_to_the_phone_and_keeps_the_record_as_it_is() {
     let (wake, _wakes) = std::sync::mpsc::sync_channel(1);
     let state = AppState::open_with(dir.path().to_owned(), wake, homegroup_core::lock::KdfParams::FOR_TESTS).unwrap();
     assert!(replan_app(&state, Platform::Android).is_none(), "no phone attached: a desktop");
+    let desktop = tauri::async_runtime::block_on(state.reminder_status()).unwrap();
+    assert_eq!(desktop.phone, None, "a desktop has no phone permissions to show");
     let clock = FixedClock::new(Utc::now());
     {
         let mut writer = state.writer_here();
@@ -345,6 +353,10 @@ fn the_running_app_hands_its_plan_to_the_phone_and_keeps_the_record_as_it_is() {
     assert!(!status.notifications_available);
     let worded = [Locale::En, Locale::Es].map(|l| Some(i18n::text(l, "reminders-not-allowed", &[])));
     assert!(worded.contains(&status.problem), "a phone's wording: {:?}", status.problem);
+    let allowed = PhoneReminders { permission: Permission::Denied, exact_alarms: false };
+    assert_eq!(status.phone, Some(allowed), "Settings sees what the phone allows");
+    fake.open_exact_alarm_settings().unwrap();
+    assert_eq!(fake.phone().alarm_pages, 1);
 
     fake.phone().permission = Some(Permission::Granted);
     let handed = replan_app(&state, Platform::Android).unwrap().unwrap();

@@ -86,6 +86,10 @@ export const api = {
   upcoming: () => call<Upcoming>('upcoming'),
   attendanceSummary: () => call<AttendanceSummary>('attendance_summary'),
   reminderStatus: () => call<ReminderStatus>('reminder_status'),
+  /** Phones: asks for the permission to notify (after Settings said why); answers the new status. */
+  allowReminders: () => call<ReminderStatus>('allow_reminders'),
+  /** Android: opens the system page where exact alarms are allowed. */
+  openAlarmSettings: () => call<void>('open_alarm_settings'),
 
   /** What imports changed for my meetings, not yet dismissed: of one meeting, or all (Today). */
   listNotices: (meetingId: number | null = null) => call<MeetingNotice[]>('list_notices', { meetingId }),
