@@ -1,5 +1,5 @@
-use crate::state::AppState;
 use crate::reminders::mobile::ask_permission;
+use crate::state::AppState;
 use homegroup_core::reminders::ReminderStatus;
 use homegroup_core::{Error, Result};
 use tauri::State;
@@ -28,7 +28,7 @@ pub async fn allow_reminders(state: State<'_, AppState>) -> Result<ReminderStatu
 #[tauri::command]
 pub async fn open_alarm_settings(state: State<'_, AppState>) -> Result<()> {
     if let Some(phone) = state.phone() {
-        phone.open_exact_alarm_settings().map_err(|problem| Error::Data(problem))?;
+        phone.open_exact_alarm_settings().map_err(Error::Data)?;
     }
     Ok(())
 }
