@@ -255,6 +255,10 @@ pub(crate) async fn erase_everything<R: tauri::Runtime>(app: tauri::AppHandle<R>
             .map_err(join_error)??;
     } else {
         state.write(|store| store.erase_all_data()).await?;
+        let dir = state.data_dir.clone();
+        tauri::async_runtime::spawn_blocking(move || homegroup_core::lock::forget_screen_settings(&dir))
+            .await
+            .map_err(join_error)??;
     }
     state.erased.store(true, Ordering::SeqCst);
     start_at_login(&app, false);

@@ -244,6 +244,19 @@ pub fn erase_files(dir: &Path) -> Result<()> {
     }
 }
 
+/// After "Erase all data" with the lock off: `lock.json` then holds only the lock screen's copy of
+/// the theme, language and auto-lock time, which go with the rest of the settings. (With the lock
+/// on, it is what opens the emptied database, and it stays.)
+pub fn forget_screen_settings(dir: &Path) -> Result<()> {
+    if !LockFile::path(dir).exists() || LockFile::read(dir)?.lock.is_some() {
+        return Ok(());
+    }
+    match std::fs::remove_file(LockFile::path(dir)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
 /// Opens the store in `dir` with `key` (none when the lock is off). A locked store is never opened
 /// without its key, so it is never taken for a damaged one and moved aside.
 pub fn open_store(dir: &Path, key: Option<&Key>, now: DateTime<Utc>) -> Result<(Store, Option<Recovery>)> {

@@ -209,6 +209,19 @@ fn the_screen_settings_are_checked_and_kept() {
 }
 
 #[test]
+fn erasing_with_the_lock_off_forgets_the_screen_settings_and_with_it_on_keeps_the_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    save_screen_settings(dir.path(), 5, Theme::Dark, Language::Es).unwrap();
+    forget_screen_settings(dir.path()).unwrap();
+    assert!(!LockFile::path(dir.path()).exists(), "the lock screen's copy of the settings is gone");
+    forget_screen_settings(dir.path()).unwrap();
+    let locked = folder_with_data();
+    drop(lock_on(locked.path(), "246810"));
+    forget_screen_settings(locked.path()).unwrap();
+    assert!(status(locked.path(), now()).unwrap().enabled, "the lock stays: it opens the emptied database");
+}
+
+#[test]
 fn erasing_from_the_lock_screen_removes_every_file_and_the_lock() {
     let dir = folder_with_data();
     drop(lock_on(dir.path(), "246810"));
