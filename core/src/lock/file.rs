@@ -96,6 +96,14 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     sync_folder(path)
 }
 
+/// Removes the file at `path`; one that is not there is already removed.
+pub(crate) fn remove_if_present(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
 /// Syncs the folder holding `path`, so a rename in it survives a power cut.
 pub(crate) fn sync_folder(path: &Path) -> Result<()> {
     #[cfg(unix)]

@@ -14,7 +14,7 @@ mod file;
 mod secret;
 
 pub use convert::Step;
-pub(crate) use file::write_atomically;
+pub(crate) use file::{remove_if_present, write_atomically};
 pub use file::{LockConfig, LockFile, AUTO_LOCK_CHOICES, LOCK_FILE};
 pub use secret::{KdfParams, Key, Secret, SecretKind, MIN_PASSPHRASE_CHARS, MIN_PIN_DIGITS};
 
@@ -231,29 +231,20 @@ pub fn save_screen_settings(
 pub fn erase_files(dir: &Path) -> Result<()> {
     convert::recover(dir)?;
     for name in [DATABASE_FILE.to_owned(), format!("{DATABASE_FILE}-wal"), format!("{DATABASE_FILE}-shm")] {
-        match std::fs::remove_file(dir.join(name)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
-            _ => {}
-        }
+        remove_if_present(&dir.join(name))?;
     }
     crate::store::remove_leftovers(dir)?;
     crate::reminders::plan::ReminderPlan::remove(dir)?;
-    match std::fs::remove_file(LockFile::path(dir)) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
-        _ => Ok(()),
-    }
+    remove_if_present(&LockFile::path(dir))
 }
 
 /// After "Erase all data" with the lock off: `lock.json` then holds only the lock screen's copy of
 /// the theme, language and auto-lock time, which go with the rest of the settings. (With the lock
 /// on, it is what opens the emptied database, and it stays.)
 pub fn forget_screen_settings(dir: &Path) -> Result<()> {
-    if !LockFile::path(dir).exists() || LockFile::read(dir)?.lock.is_some() {
-        return Ok(());
-    }
-    match std::fs::remove_file(LockFile::path(dir)) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
-        _ => Ok(()),
+    match LockFile::read(dir)?.lock {
+        Some(_) => Ok(()),
+        None => remove_if_present(&LockFile::path(dir)),
     }
 }
 

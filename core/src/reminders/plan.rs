@@ -92,10 +92,7 @@ impl ReminderPlan {
 
     /// Removes the plan (the lock was turned off: the database is readable at any time).
     pub fn remove(dir: &Path) -> Result<()> {
-        match std::fs::remove_file(Self::path(dir)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
-            _ => Ok(()),
-        }
+        crate::lock::remove_if_present(&Self::path(dir))
     }
 
     /// The notifications due at `now` that have not been shown yet.

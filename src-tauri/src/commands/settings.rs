@@ -18,9 +18,13 @@ pub async fn save_settings<R: Runtime>(
     settings: Settings,
 ) -> Result<Settings> {
     let saved = state.write(move |s| s.save_settings(&settings)).await?;
+    let shown = homegroup_core::i18n::current();
     crate::state::show_language(saved.language);
+    // Most saves change something else: the tray's menu is built again only for a new language.
     #[cfg(desktop)]
-    crate::tray::relabel(&app);
+    if homegroup_core::i18n::current() != shown {
+        crate::tray::relabel(&app);
+    }
     crate::start_at_login(&app, saved.start_at_login);
     // The lock screen is shown in the same look, read before unlocking.
     let auto_lock = state.lock_status()?.auto_lock_minutes;

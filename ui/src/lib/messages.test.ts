@@ -9,7 +9,7 @@ import { formatDay, formatTime, meetingWhen, relativeLabel, weekdayNames } from 
 import { changeSentences, clockTime, yourMeeting, zoneShiftSentence } from './notices';
 import { elapsedWords, milestoneWords } from './people';
 import { leadLabel } from './labels';
-import type { CountToday } from './api';
+import { count } from './people.fixtures';
 
 /** A catalogue entry: a text, or variants with their declarations. */
 type Entry = string | { declarations?: string[]; selectors?: string[]; match: Record<string, string> }[];
@@ -111,16 +111,6 @@ describe('message catalogues', () => {
     expect(m.today_error({ error: 'disk I/O' }, { locale: 'qps' })).toContain('disk I/O');
   });
 });
-
-function count(total_days: number, years = 0, months = 0, days = 0): CountToday {
-  return {
-    count: { id: 1, label: '', start_date: '2025-09-20', ended_on: null },
-    elapsed: { total_days, years, months, days },
-    milestone_today: null,
-    next_milestone: null,
-    next_milestone_date: null,
-  };
-}
 
 /** Shows Spanish with the device in `region` (jsdom's own device is en-US). */
 function spanish(region = 'US') {

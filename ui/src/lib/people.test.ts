@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { elapsedWords, milestoneWords } from './people';
-import type { CountToday } from './api';
-
-function count(total_days: number, years = 0, months = 0, days = 0): CountToday {
-  return {
-    count: { id: 1, label: '', start_date: '2025-09-20', ended_on: null },
-    elapsed: { total_days, years, months, days },
-    milestone_today: null,
-    next_milestone: null,
-    next_milestone_date: null,
-  };
-}
+import { count } from './people.fixtures';
 
 describe('milestone words', () => {
   it('counts days under a year and years, months and days after', () => {
