@@ -89,7 +89,18 @@ async fn turn_on_restart_locked_unlock_and_get_a_reminder_while_locked() {
     // Settings → Turn on app lock, with a PIN.
     let app = App::start(&profile).await;
     app.click("[data-testid=tab-settings]").await;
-    app.click("[data-testid=turn-lock-on]").await;
+    // Settings' sections load their data after the screen shows and can move the button as the
+    // click lands: click again until the form is there (a second click on it does nothing).
+    let start = Instant::now();
+    loop {
+        app.click("[data-testid=turn-lock-on]").await;
+        let form = app.driver.find_all(thirtyfour::By::Css("[data-testid=new-pin]")).await;
+        if form.is_ok_and(|found| !found.is_empty()) {
+            break;
+        }
+        assert!(start.elapsed().as_secs() < 15, "Turn on app lock never opened its form");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
     app.find("[data-testid=new-pin]").await.send_keys(PIN).await.unwrap();
     app.find("[data-testid=confirm-pin]").await.send_keys(PIN).await.unwrap();
     app.click("[data-testid=lock-submit]").await;
