@@ -125,9 +125,13 @@ impl Display {
 }
 
 impl Drop for Display {
+    /// Stops Xvfb and removes the lock file and socket a killed Xvfb leaves behind, so a day of runs
+    /// does not use up the display numbers [`Display::start`] tries.
     fn drop(&mut self) {
         let _ = self.process.kill();
         let _ = self.process.wait();
+        let _ = std::fs::remove_file(format!("/tmp/.X{}-lock", self.number));
+        let _ = std::fs::remove_file(format!("/tmp/.X11-unix/X{}", self.number));
     }
 }
 

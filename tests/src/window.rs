@@ -9,15 +9,21 @@ use x11rb::rust_connection::RustConnection;
 
 /// Sends `WM_DELETE_WINDOW` to the top-level window titled `title` on `display` (such as ":101").
 pub fn request_close(display: &str, title: &str) {
-    let (connection, screen) = x11rb::connect(Some(display)).expect("connect to the X display");
+    assert!(try_request_close(display, title), "no top-level window titled {title:?} on {display}");
+}
+
+/// Sends `WM_DELETE_WINDOW` as [`request_close`] does; `false` when no such window is shown (it
+/// may have closed since the caller last looked).
+pub fn try_request_close(display: &str, title: &str) -> bool {
+    let Ok((connection, screen)) = x11rb::connect(Some(display)) else { return false };
     let root = connection.setup().roots[screen].root;
-    let window = find_by_title(&connection, root, title)
-        .unwrap_or_else(|| panic!("no top-level window titled {title:?} on {display}"));
+    let Some(window) = find_by_title(&connection, root, title) else { return false };
     let protocols = atom(&connection, "WM_PROTOCOLS");
     let delete = atom(&connection, "WM_DELETE_WINDOW");
     let message = ClientMessageEvent::new(32, window, protocols, [delete, x11rb::CURRENT_TIME, 0, 0, 0]);
     connection.send_event(false, window, EventMask::NO_EVENT, message).expect("send WM_DELETE_WINDOW");
     connection.flush().expect("flush the X connection");
+    true
 }
 
 /// Asks the window titled `title` to close, as [`request_close`] does, and again every 3 s until
@@ -32,7 +38,7 @@ where
     let mut asked: Option<std::time::Instant> = None;
     loop {
         if asked.is_none_or(|at| at.elapsed().as_secs() >= 3) {
-            request_close(display, title);
+            try_request_close(display, title);
             asked = Some(std::time::Instant::now());
         }
         if closed().await {
