@@ -12,6 +12,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::error::ErrorPayload::export_all(&cfg)?;
     crate::settings::Settings::export_all(&cfg)?;
     crate::overview::Overview::export_all(&cfg)?;
+    crate::overview::TodayScreen::export_all(&cfg)?;
+    crate::overview::FirstScreen::export_all(&cfg)?;
     crate::directory::Fellowship::export_all(&cfg)?;
     crate::directory::DirectoryEntry::export_all(&cfg)?;
     crate::directory::DirectoryQuery::export_all(&cfg)?;

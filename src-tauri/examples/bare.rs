@@ -7,10 +7,20 @@ use tauri::{WebviewUrl, WebviewWindowBuilder};
 /// After the first frame is painted the page navigates to `/ready`, which the shell catches.
 const PAGE: &str = "<!doctype html><html><head><meta charset=utf-8><title>Bare</title></head>\
                     <body><h1>Bare Tauri app</h1><p>One static page.</p>\
-                    <script>requestAnimationFrame(() => setTimeout(() => { location.href = '/ready'; }));</script>\
+                    <script>requestAnimationFrame(() => setTimeout(() => { \
+                    location.href = '/ready?painted=' + (performance.timeOrigin + performance.now()); }));</script>\
                     </body></html>";
 
+/// `HOMEGROUP_TIMELINE=1`: the same milestones Homegroup prints (`startup-timeline` reads both).
+fn mark(label: &str) {
+    if std::env::var("HOMEGROUP_TIMELINE").is_ok_and(|v| v == "1") {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        println!("timeline {:.1} {label}", now.as_secs_f64() * 1000.0);
+    }
+}
+
 fn main() {
+    mark("shell: main");
     let exit_when_ready = std::env::var("HOMEGROUP_EXIT_WHEN_READY").is_ok_and(|v| v == "1");
     let hidden = std::env::args().any(|a| a == "--hidden");
     tauri::Builder::default()
@@ -21,6 +31,7 @@ fn main() {
                 .unwrap_or_default()
         })
         .setup(move |app| {
+            mark("shell: setup");
             let url = "bare://localhost/".parse().map_err(|e| format!("{e}"))?;
             let handle = app.handle().clone();
             WebviewWindowBuilder::new(app, "main", WebviewUrl::CustomProtocol(url))
@@ -28,9 +39,16 @@ fn main() {
                 .inner_size(1024.0, 720.0)
                 // `--hidden`, as Homegroup starts at login, for the idle figures.
                 .visible(!hidden)
+                .on_page_load(|_, load| mark(&format!("shell: page load {:?}", load.event())))
                 .on_navigation(move |url| {
                     if url.path() != "/ready" {
                         return true;
+                    }
+                    mark("ui_ready received");
+                    if let Some((_, painted)) = url.query_pairs().find(|(key, _)| key == "painted") {
+                        if std::env::var("HOMEGROUP_TIMELINE").is_ok_and(|v| v == "1") {
+                            println!("timeline {painted} page: painted");
+                        }
                     }
                     if exit_when_ready {
                         println!("bare: ready");
@@ -39,6 +57,7 @@ fn main() {
                     false
                 })
                 .build()?;
+            mark("shell: window built");
             Ok(())
         })
         .run(tauri::generate_context!())

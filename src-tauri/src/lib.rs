@@ -28,6 +28,7 @@ const MAIN_WINDOW: &str = "main";
 /// folder, then starts the app.
 pub fn main_desktop() {
     use clap::Parser;
+    test_hooks::mark("shell: main");
     let cli = cli::Cli::parse();
     // Subcommands run headless and exit here: no window, and never through a running instance.
     if let Some(exit_code) = cli::run_subcommand(&cli) {
@@ -38,6 +39,7 @@ pub fn main_desktop() {
     let opened = data_dir
         .ok_or_else(|| "there is no home folder to keep the data in; set HOMEGROUP_DATA_DIR".to_owned())
         .and_then(|dir| AppState::open(dir.clone(), wake).map_err(|e| format!("{e} ({})", dir.display())));
+    test_hooks::mark("shell: store opened");
     match opened {
         Ok(state) => launch(state, wakes, cli.hidden),
         Err(problem) => cannot_start(&problem),
@@ -135,6 +137,7 @@ fn launch(state: AppState, reminder_wakes: Receiver<()>, hidden: bool) {
         .manage(state)
         .setup(move |app| setup(app, data_dir, hidden, reminder_wakes))
         .build(tauri::generate_context!());
+    test_hooks::mark("shell: app built");
     let app = match app {
         Ok(app) => app,
         Err(e) => cannot_start(&e.to_string()),
@@ -158,6 +161,7 @@ fn setup(
     hidden: bool,
     reminder_wakes: Receiver<()>,
 ) -> Result<(), Box<dyn std::error::Error>> {
+    test_hooks::mark("shell: setup");
     // The daily copy waits until the first screen is up, and runs on a thread of its own.
     let state = app.state::<AppState>().inner().clone();
     std::thread::spawn(move || {
@@ -178,7 +182,13 @@ fn setup(
         )?;
     }
 
-    WebviewWindowBuilder::new(app, MAIN_WINDOW, WebviewUrl::default())
+    let window = WebviewWindowBuilder::new(app, MAIN_WINDOW, WebviewUrl::default());
+    let window = if test_hooks::timeline_enabled() {
+        window.on_page_load(|_, load| test_hooks::mark(&format!("shell: page load {:?}", load.event())))
+    } else {
+        window
+    };
+    window
         .title("Homegroup")
         .inner_size(1024.0, 720.0)
         .min_inner_size(360.0, 560.0)
@@ -186,6 +196,7 @@ fn setup(
         .data_directory(data_dir.join(homegroup_core::store::WEBVIEW_DIR))
         .visible(!hidden)
         .build()?;
+    test_hooks::mark("shell: window built");
     // After the window, so they are set up while the webview's own process loads the page; the
     // loop after the tray, whose tooltip it keeps up to date.
     #[cfg(desktop)]
@@ -193,6 +204,7 @@ fn setup(
         tray::build(app)?;
         let notifier = Box::new(reminders::DesktopNotifier::new(app.handle().clone()));
         reminders::spawn_loop(app.handle().clone(), notifier, reminder_wakes);
+        test_hooks::mark("shell: tray and reminder loop");
     }
     // Phones: the system delivers reminders; a thread hands it the plan at every change.
     #[cfg(mobile)]

@@ -24,3 +24,26 @@ pub fn exit_when_ready() -> bool {
 pub fn reminder_stats_file() -> Option<PathBuf> {
     variable("HOMEGROUP_REMINDER_STATS").map(PathBuf::from)
 }
+
+/// `HOMEGROUP_TIMELINE=1`: the start-up's milestones on standard output, each as
+/// `timeline <ms since the Unix epoch> <label>`, so `startup-timeline` can line up the shell's
+/// steps with the page's (which report in the same clock).
+pub fn timeline_enabled() -> bool {
+    variable("HOMEGROUP_TIMELINE").is_some_and(|v| v == "1")
+}
+
+/// Prints one milestone of the start-up when [`timeline_enabled`].
+pub fn mark(label: &str) {
+    if timeline_enabled() {
+        print_mark(epoch_ms(), label);
+    }
+}
+
+/// Prints a milestone measured elsewhere (the page's), in milliseconds since the Unix epoch.
+pub fn print_mark(at_ms: f64, label: &str) {
+    println!("timeline {at_ms:.1} {label}");
+}
+
+fn epoch_ms() -> f64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+}

@@ -2,15 +2,18 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 import { parseHash } from './lib/router.svelte';
-import { prefetchToday } from './lib/today';
-import { lockState } from './lib/lock.svelte';
+import { startUp } from './lib/startup';
+import { mark } from './lib/timeline';
+
+mark('script runs');
 
 const target = document.getElementById('app');
 if (!target) throw new Error('The page has no #app element.');
 
-// Before mounting: whether the app is locked, and Today's answers, come back while the app mounts
-// (Today's are refused while locked, and then not shown).
-lockState.load();
-if (parseHash(location.hash).screen === 'today') prefetchToday();
+// Before mounting: whether the app is locked, the settings and Today's data come back while the
+// app mounts (none of the user's data while locked).
+startUp(parseHash(location.hash).screen === 'today');
 
-export default mount(App, { target });
+const app = mount(App, { target });
+mark('mounted');
+export default app;

@@ -20,7 +20,13 @@ pub fn window_visible<R: Runtime>(window: tauri::WebviewWindow<R>) -> bool {
 /// (`None`) a screen saying its data could not be read. A start-up benchmark or test that asked for
 /// it gets the answer as the exit code (0: the lock screen, or Today with real data).
 #[tauri::command]
-pub fn ui_ready<R: Runtime>(app: AppHandle<R>, shown: Option<u32>, locked: bool) {
+pub fn ui_ready<R: Runtime>(app: AppHandle<R>, shown: Option<u32>, locked: bool, marks: Option<Vec<(String, f64)>>) {
+    crate::test_hooks::mark("ui_ready received");
+    if crate::test_hooks::timeline_enabled() {
+        for (label, at_ms) in marks.unwrap_or_default() {
+            crate::test_hooks::print_mark(at_ms, &format!("page: {label}"));
+        }
+    }
     if crate::test_hooks::exit_when_ready() {
         match (locked, shown) {
             (true, _) => println!("homegroup: ready, the lock screen is shown"),

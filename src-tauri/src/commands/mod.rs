@@ -31,6 +31,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         settings::get_settings,
         settings::save_settings,
         overview::get_overview,
+        overview::first_screen,
         directory::search_directory,
         directory::list_fellowships,
         directory::get_fellowship,

@@ -7,6 +7,7 @@ pub const COMMANDS: &[&str] = &[
     "get_settings",
     "save_settings",
     "get_overview",
+    "first_screen",
     "search_directory",
     "list_fellowships",
     "get_fellowship",

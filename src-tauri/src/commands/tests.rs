@@ -90,6 +90,15 @@ fn every_command_answers_through_ipc() {
     assert_eq!(ok(&w, "save_settings", json!({ "settings": settings }))["first_day_of_week"], 0);
     check("get_overview");
     assert_eq!(ok(&w, "get_overview", json!({}))["scheduled_meetings"], 0);
+    check("first_screen");
+    let first = ok(&w, "first_screen", json!({ "today": true }));
+    assert_eq!(
+        (first["lock"]["locked"].as_bool(), first["settings"]["first_day_of_week"].as_u64()),
+        (Some(false), Some(0))
+    );
+    assert_eq!(first["today"]["overview"]["scheduled_meetings"], 0, "{first}");
+    assert!(first["today"]["upcoming"]["today_items"].is_array(), "{first}");
+    assert_eq!(ok(&w, "first_screen", json!({ "today": false }))["today"], Value::Null);
 
     // The directory.
     check("search_directory");
@@ -404,6 +413,10 @@ fn while_locked_every_data_command_answers_locked() {
     }
     let status = ok(&w, "lock_status", json!({}));
     assert_eq!((status["enabled"].as_bool(), status["locked"].as_bool()), (Some(true), Some(true)));
+    // The first screen's one request says locked, and carries no data.
+    let first = ok(&w, "first_screen", json!({ "today": true }));
+    assert_eq!(first["lock"], status);
+    assert_eq!((&first["settings"], &first["today"]), (&Value::Null, &Value::Null), "{first}");
     assert!(ok(&w, "guidance_index", json!({})).is_array(), "the guidance needs no unlocking");
     assert!(ok(&w, "time_zones", json!({}))["all"].is_array());
     assert_eq!(ok(&w, "startup_notice", json!({})), Value::Null);

@@ -8,12 +8,17 @@ class SettingsState {
 
   async load() {
     try {
-      this.value = await api.getSettings();
-      applyTheme(this.value.theme);
-      language.apply(this.value.language);
+      this.show(await api.getSettings());
     } catch (e) {
       this.error = errorText(e);
     }
+  }
+
+  /** Takes settings read elsewhere (with the first screen). */
+  show(value: Settings) {
+    this.value = value;
+    applyTheme(value.theme);
+    language.apply(value.language);
   }
 
   async save(next: Settings) {

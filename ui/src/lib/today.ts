@@ -1,7 +1,8 @@
-// Today's data, asked for as early as possible: when the app opens on Today, the requests go out
-// before the page mounts, so the answers are back by the time it first paints and the first frame
-// shows the meetings (not an empty screen, then a second, full one).
-import { api, type AttendanceSummary, type CountToday, type MeetingNotice, type Overview, type Recovery, type Upcoming, type ZoneShift } from './api';
+// Today's data, asked for as early as possible: when the app opens on Today, it comes with the
+// page's first request (lib/startup.ts), before Today mounts, so the first frame shows the meetings
+// (not an empty screen, then a second, full one). A later Today asks afresh.
+import { mark } from './timeline';
+import { api, type TodayScreen, type AttendanceSummary, type CountToday, type MeetingNotice, type Overview, type Recovery, type Upcoming, type ZoneShift } from './api';
 
 export type TodayData = [Recovery | null, Overview, Upcoming, AttendanceSummary, MeetingNotice[], ZoneShift[], CountToday | null];
 
@@ -9,7 +10,8 @@ let early: Promise<TodayData> | null = null;
 
 /** Everything Today shows, asked for at once: one round trip. */
 function fetchToday(): Promise<TodayData> {
-  return Promise.all([
+  mark('Today asked');
+  const data = Promise.all([
     api.startupNotice().catch(() => null),
     api.getOverview(),
     api.upcoming(),
@@ -18,6 +20,21 @@ function fetchToday(): Promise<TodayData> {
     api.listNotices().then((n) => n ?? [], () => []),
     api.zoneShifts().then((z) => z ?? [], () => []),
     api.countToday().then((c) => c ?? null, () => null),
+  ]) as Promise<TodayData>;
+  void data.then(() => mark('Today answered'), () => {});
+  return data;
+}
+
+/** Today's data read with the first screen, for the first Today to take. */
+export function offerToday(recovery: Recovery | null, today: TodayScreen): void {
+  early = Promise.resolve([
+    recovery,
+    today.overview,
+    today.upcoming,
+    today.attendance,
+    today.notices,
+    today.zone_shifts,
+    today.count,
   ]);
 }
 

@@ -24,6 +24,8 @@ import type { WeekAgenda } from '../bindings/WeekAgenda';
 import type { GroupDeletion } from '../bindings/GroupDeletion';
 import type { GroupInput } from '../bindings/GroupInput';
 import type { Overview } from '../bindings/Overview';
+import type { FirstScreen } from '../bindings/FirstScreen';
+import type { TodayScreen } from '../bindings/TodayScreen';
 import type { Settings } from '../bindings/Settings';
 import type { LockStatus } from '../bindings/LockStatus';
 import type { SecretKind } from '../bindings/SecretKind';
@@ -50,10 +52,13 @@ export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   /** The first screen is up: the lock screen, Today with `shown` meetings, or `null` when its data
    * could not be read. */
-  uiReady: (shown: number | null, locked = false) => call<void>('ui_ready', { shown, locked }),
+  uiReady: (shown: number | null, locked = false, marks: [string, number][] = []) =>
+    call<void>('ui_ready', { shown, locked, marks }),
   getSettings: () => call<Settings>('get_settings'),
   saveSettings: (settings: Settings) => call<Settings>('save_settings', { settings }),
   getOverview: () => call<Overview>('get_overview'),
+  /** Whether the app is locked and, when it is not, the settings and (`today`) Today's data. */
+  firstScreen: (today: boolean) => call<FirstScreen>('first_screen', { today }),
 
   searchDirectory: (query: DirectoryQuery) => call<DirectoryEntry[]>('search_directory', { query }),
   listFellowships: () => call<Fellowship[]>('list_fellowships'),
@@ -177,6 +182,8 @@ export type {
   GroupDeletion,
   GroupInput,
   Overview,
+  FirstScreen,
+  TodayScreen,
   Settings,
   LockStatus,
   SecretKind,
