@@ -32,6 +32,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         settings::save_settings,
         overview::get_overview,
         overview::first_screen,
+        overview::today_screen,
         directory::search_directory,
         directory::list_fellowships,
         directory::get_fellowship,

@@ -8,6 +8,7 @@ pub const COMMANDS: &[&str] = &[
     "save_settings",
     "get_overview",
     "first_screen",
+    "today_screen",
     "search_directory",
     "list_fellowships",
     "get_fellowship",

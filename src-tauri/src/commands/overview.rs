@@ -1,5 +1,5 @@
 use crate::state::AppState;
-use homegroup_core::overview::{FirstScreen, Overview};
+use homegroup_core::overview::{FirstScreen, Overview, TodayScreen};
 use homegroup_core::{time_zone, Clock, Result};
 use tauri::State;
 
@@ -7,6 +7,13 @@ use tauri::State;
 #[tauri::command]
 pub async fn get_overview(state: State<'_, AppState>) -> Result<Overview> {
     state.read(|s| s.overview()).await
+}
+
+/// Everything Today shows, in one round trip.
+#[tauri::command]
+pub async fn today_screen(state: State<'_, AppState>) -> Result<TodayScreen> {
+    let now = state.clock.now();
+    state.read(move |s| s.today_screen(now, time_zone::device())).await
 }
 
 /// Everything the page needs to draw its first screen, in one round trip: the lock's state and,

@@ -99,6 +99,8 @@ fn every_command_answers_through_ipc() {
     assert_eq!(first["today"]["overview"]["scheduled_meetings"], 0, "{first}");
     assert!(first["today"]["upcoming"]["today_items"].is_array(), "{first}");
     assert_eq!(ok(&w, "first_screen", json!({ "today": false }))["today"], Value::Null);
+    check("today_screen");
+    assert_eq!(ok(&w, "today_screen", json!({})), first["today"]);
 
     // The directory.
     check("search_directory");
@@ -393,6 +395,7 @@ fn while_locked_every_data_command_answers_locked() {
         ("week_agenda", json!({ "weekOffset": 0 })),
         ("upcoming", json!({})),
         ("attendance_summary", json!({})),
+        ("today_screen", json!({})),
         ("reminder_status", json!({})),
         ("allow_reminders", json!({})),
         ("list_backups", json!({})),

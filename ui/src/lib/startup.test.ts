@@ -27,9 +27,7 @@ function answer(first: unknown): string[] {
       throw { kind: 'storage', message: 'The data could not be read.' };
     }
     if (cmd === 'lock_status') return status;
-    if (cmd === 'get_overview') return { scheduled_meetings: 7, favourites: [] };
-    if (cmd === 'upcoming') return today.upcoming;
-    if (cmd === 'attendance_summary') return today.attendance;
+    if (cmd === 'today_screen') return { ...today, overview: { scheduled_meetings: 7, favourites: [] } };
     return null;
   });
   return calls;

@@ -4,14 +4,20 @@ import { loadToday, prefetchToday } from './today';
 
 afterEach(() => clearMocks());
 
-/** Answers Today's four requests, counting the overview requests. */
+/** Answers Today's requests, counting those for Today's data. */
 function answer(): { overviews: number } {
   const seen = { overviews: 0 };
   mockIPC((cmd) => {
     if (cmd === 'startup_notice') return null;
-    if (cmd === 'get_overview') return { scheduled_meetings: ++seen.overviews, favourites: [] };
-    if (cmd === 'upcoming') return { user_time_zone: 'UTC', today: '2026-11-26', today_items: [], tomorrow_items: [] };
-    if (cmd === 'attendance_summary') return { this_week: 0, this_month: 0, last_90_days: null };
+    if (cmd === 'today_screen')
+      return {
+        overview: { scheduled_meetings: ++seen.overviews, favourites: [] },
+        upcoming: { user_time_zone: 'UTC', today: '2026-11-26', today_items: [], tomorrow_items: [] },
+        attendance: { this_week: 0, this_month: 0, last_90_days: null },
+        notices: [],
+        zone_shifts: [],
+        count: null,
+      };
   });
   return seen;
 }
@@ -37,7 +43,7 @@ describe("Today's data", () => {
 
   it('reports a failure to the Today that takes it', async () => {
     mockIPC((cmd) => {
-      if (cmd === 'get_overview') throw { kind: 'storage', message: 'The data could not be read.' };
+      if (cmd === 'today_screen') throw { kind: 'storage', message: 'The data could not be read.' };
       return null;
     });
     prefetchToday();

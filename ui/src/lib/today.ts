@@ -8,34 +8,25 @@ export type TodayData = [Recovery | null, Overview, Upcoming, AttendanceSummary,
 
 let early: Promise<TodayData> | null = null;
 
-/** Everything Today shows, asked for at once: one round trip. */
+/** Today's data in the shape Today takes it. */
+function todayData(recovery: Recovery | null, today: TodayScreen): TodayData {
+  return [recovery, today.overview, today.upcoming, today.attendance, today.notices, today.zone_shifts, today.count];
+}
+
+/** Everything Today shows: two requests, sent at once (whether the saved data had to be set aside
+ * at start, and Today's own data). */
 function fetchToday(): Promise<TodayData> {
   mark('Today asked');
-  const data = Promise.all([
-    api.startupNotice().catch(() => null),
-    api.getOverview(),
-    api.upcoming(),
-    api.attendanceSummary(),
-    // What changed for my meetings and coming time shifts: Today opens without them if they fail.
-    api.listNotices().then((n) => n ?? [], () => []),
-    api.zoneShifts().then((z) => z ?? [], () => []),
-    api.countToday().then((c) => c ?? null, () => null),
-  ]) as Promise<TodayData>;
+  const data = Promise.all([api.startupNotice().catch(() => null), api.todayScreen()]).then(([recovery, today]) =>
+    todayData(recovery, today),
+  );
   void data.then(() => mark('Today answered'), () => {});
   return data;
 }
 
 /** Today's data read with the first screen, for the first Today to take. */
 export function offerToday(recovery: Recovery | null, today: TodayScreen): void {
-  early = Promise.resolve([
-    recovery,
-    today.overview,
-    today.upcoming,
-    today.attendance,
-    today.notices,
-    today.zone_shifts,
-    today.count,
-  ]);
+  early = Promise.resolve(todayData(recovery, today));
 }
 
 /** Sends Today's requests now, for the first Today to take. */

@@ -10,6 +10,22 @@ afterEach(() => {
 
 const noAttendance = { this_week: 0, this_month: 0, last_90_days: null };
 
+/** Answers requests with `answer`, and Today's one request (`today_screen`) with what `answer` gives
+ * for each of its parts, as the core puts them together: a part that fails fails it. */
+function mockToday(answer: (cmd: string, args?: unknown) => unknown) {
+  mockIPC((cmd, args) => {
+    if (cmd !== 'today_screen') return answer(cmd, args);
+    return {
+      overview: answer('get_overview'),
+      upcoming: answer('upcoming'),
+      attendance: answer('attendance_summary'),
+      notices: answer('list_notices') ?? [],
+      zone_shifts: answer('zone_shifts') ?? [],
+      count: answer('count_today') ?? null,
+    };
+  });
+}
+
 /** The date in `zone` `days` after the one `now` falls on there (YYYY-MM-DD). */
 function dateIn(zone: string, now: Date, days = 0): string {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
@@ -32,7 +48,7 @@ function instantIn(zone: string, date: string, time: string): string {
 describe('Today', () => {
   it('says how to add a meeting when the schedule is empty, and reports when it has painted', async () => {
     const calls: string[] = [];
-    mockIPC((cmd) => {
+    mockToday((cmd) => {
       calls.push(cmd);
       if (cmd === 'get_overview') return { scheduled_meetings: 0, favourites: [] };
       if (cmd === 'upcoming') return { user_time_zone: 'UTC', today: '2026-11-26', today_items: [], tomorrow_items: [] };
@@ -87,7 +103,7 @@ describe('Today', () => {
       };
       return { user_time_zone: zone, today: dateIn(zone, now), today_items: [], tomorrow_items: [item] };
     }
-    mockIPC((cmd) => {
+    mockToday((cmd) => {
       if (cmd === 'get_overview') return { scheduled_meetings: 1, favourites: [alAnon] };
       if (cmd === 'upcoming') return upcoming();
       if (cmd === 'attendance_summary') return noAttendance;
@@ -103,7 +119,7 @@ describe('Today', () => {
   });
 
   it('shows the error when the core cannot be read', async () => {
-    mockIPC((cmd) => {
+    mockToday((cmd) => {
       if (cmd === 'get_overview') throw { kind: 'storage', message: 'storage: disk I/O error', field: null };
     });
     render(Today);
@@ -138,7 +154,7 @@ describe('Today', () => {
         keep_reminding: false,
       },
     ];
-    mockIPC((cmd, args) => {
+    mockToday((cmd, args) => {
       calls.push({ cmd, args: args as Record<string, unknown> });
       if (cmd === 'get_overview') return { scheduled_meetings: 2, favourites: [] };
       if (cmd === 'upcoming') return { user_time_zone: 'UTC', today: '2026-11-26', today_items: [], tomorrow_items: [] };

@@ -59,6 +59,8 @@ export const api = {
   getOverview: () => call<Overview>('get_overview'),
   /** Whether the app is locked and, when it is not, the settings and (`today`) Today's data. */
   firstScreen: (today: boolean) => call<FirstScreen>('first_screen', { today }),
+  /** Everything Today shows, in one request. */
+  todayScreen: () => call<TodayScreen>('today_screen'),
 
   searchDirectory: (query: DirectoryQuery) => call<DirectoryEntry[]>('search_directory', { query }),
   listFellowships: () => call<Fellowship[]>('list_fellowships'),
