@@ -135,6 +135,11 @@ impl Drop for Display {
     }
 }
 
+/// The drawing both apps use in the benchmarks, so the two are measured alike: Skia's CPU
+/// rasteriser, which Homegroup picks by itself on a machine without a GPU (see
+/// `src-tauri/src/drawing.rs`) and the bare app would not.
+pub const DRAWING: (&str, &str) = ("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1");
+
 /// The language and zone every app under test runs with unless its [`Profile`] says otherwise, so
 /// times read "7:00 PM" on a machine set to another language or zone. WebKit takes the locale of
 /// `Intl` from these variables: `en_US.UTF-8` gives `en-US` even where glibc has no such locale

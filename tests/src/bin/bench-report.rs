@@ -6,7 +6,7 @@
 //! Needs `target/release/homegroup` and `target/release/examples/bare` (make bench builds them),
 //! the criterion results of `cargo bench -p homegroup-core`, and the `measure-idle` binary.
 
-use homegroup_e2e::harness::{seed_schedule, target_dir, Display};
+use homegroup_e2e::harness::{seed_schedule, target_dir, Display, DRAWING};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -59,11 +59,6 @@ fn tree_rss_kib(root: u32) -> u64 {
 /// What a launch must print to count: the app's and the bare app's ready lines. A launch that
 /// crashed, timed out or handed over to an instance already running prints neither.
 const READY: [&str; 2] = ["homegroup: ready", "bare: ready"];
-
-/// The drawing both apps use, set by the bench so the two are measured alike: Skia's CPU
-/// rasteriser, which Homegroup picks by itself on a machine without a GPU (see
-/// `src-tauri/src/drawing.rs`) and the bare app would not.
-pub const DRAWING: (&str, &str) = ("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1");
 
 /// Starts `binary` until it reports its first painted screen and exits; the time and the peak
 /// memory of its process tree. Anything else (a crash, a timeout, no ready line) stops the bench.

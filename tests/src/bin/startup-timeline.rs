@@ -7,14 +7,11 @@
 //! default). An earlier build of Homegroup, when given, is launched in turn with the other two, so a
 //! change is measured before and after in the same run.
 
-use homegroup_e2e::harness::{seed_schedule, target_dir, Display};
+use homegroup_e2e::harness::{seed_schedule, target_dir, Display, DRAWING};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{SystemTime, UNIX_EPOCH};
-
-/// The drawing both apps use (as in bench-report).
-const DRAWING: (&str, &str) = ("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1");
 
 fn epoch_ms() -> f64 {
     SystemTime::now().duration_since(UNIX_EPOCH).expect("a clock after 1970").as_secs_f64() * 1000.0
