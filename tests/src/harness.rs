@@ -135,10 +135,22 @@ impl Drop for Display {
     }
 }
 
-/// The drawing both apps use in the benchmarks, so the two are measured alike: Skia's CPU
-/// rasteriser, which Homegroup picks by itself on a machine without a GPU (see
-/// `src-tauri/src/drawing.rs`) and the bare app would not.
-pub const DRAWING: (&str, &str) = ("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1");
+/// A benchmark's launch of `binary` (Homegroup or the bare app) on `display`, with `home` as its
+/// home and data folder, quitting once its first screen has painted. Both apps draw with Skia's CPU
+/// rasteriser, so they are measured alike: Homegroup picks it by itself on a machine without a GPU
+/// (see `src-tauri/src/drawing.rs`), the bare app would not.
+pub fn benchmark_launch(binary: &Path, display: &str, home: &Path) -> Command {
+    let mut command = Command::new(binary);
+    command
+        .env("DISPLAY", display)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("share"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("HOMEGROUP_DATA_DIR", home.join("data"))
+        .env("HOMEGROUP_EXIT_WHEN_READY", "1")
+        .env("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1");
+    command
+}
 
 /// The language and zone every app under test runs with unless its [`Profile`] says otherwise, so
 /// times read "7:00 PM" on a machine set to another language or zone. WebKit takes the locale of

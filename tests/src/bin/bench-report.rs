@@ -6,7 +6,7 @@
 //! Needs `target/release/homegroup` and `target/release/examples/bare` (make bench builds them),
 //! the criterion results of `cargo bench -p homegroup-core`, and the `measure-idle` binary.
 
-use homegroup_e2e::harness::{seed_schedule, target_dir, Display, DRAWING};
+use homegroup_e2e::harness::{benchmark_launch, seed_schedule, target_dir, Display};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -64,14 +64,7 @@ const READY: [&str; 2] = ["homegroup: ready", "bare: ready"];
 /// memory of its process tree. Anything else (a crash, a timeout, no ready line) stops the bench.
 fn launch(binary: &Path, display: &str, home: &Path) -> (Duration, u64) {
     let started = Instant::now();
-    let mut child = Command::new(binary)
-        .env("DISPLAY", display)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("share"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("HOMEGROUP_DATA_DIR", home.join("data"))
-        .env("HOMEGROUP_EXIT_WHEN_READY", "1")
-        .env(DRAWING.0, DRAWING.1)
+    let mut child = benchmark_launch(binary, display, home)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

@@ -7,10 +7,10 @@
 //! default). An earlier build of Homegroup, when given, is launched in turn with the other two, so a
 //! change is measured before and after in the same run.
 
-use homegroup_e2e::harness::{seed_schedule, target_dir, Display, DRAWING};
+use homegroup_e2e::harness::{benchmark_launch, seed_schedule, target_dir, Display};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 fn epoch_ms() -> f64 {
@@ -20,15 +20,8 @@ fn epoch_ms() -> f64 {
 /// One launch: each milestone in milliseconds after the spawn, and the exit last.
 fn launch(binary: &Path, display: &str, home: &Path) -> Vec<(String, f64)> {
     let spawned = epoch_ms();
-    let out = Command::new(binary)
-        .env("DISPLAY", display)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("share"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("HOMEGROUP_DATA_DIR", home.join("data"))
-        .env("HOMEGROUP_EXIT_WHEN_READY", "1")
+    let out = benchmark_launch(binary, display, home)
         .env("HOMEGROUP_TIMELINE", "1")
-        .env(DRAWING.0, DRAWING.1)
         .stderr(Stdio::null())
         .output()
         .expect("the app starts");
