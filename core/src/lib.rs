@@ -12,6 +12,7 @@ pub mod data_folder;
 pub mod directory;
 pub mod error;
 pub mod export;
+pub mod first_page;
 #[cfg(any(test, feature = "generators"))]
 pub mod generate;
 pub mod guidance;

@@ -8,6 +8,8 @@ mod cli;
 mod commands;
 #[cfg(target_os = "linux")]
 mod drawing;
+#[cfg(desktop)]
+mod first_page;
 mod reminders;
 mod state;
 mod test_hooks;
@@ -126,6 +128,8 @@ fn launch(state: AppState, reminder_wakes: Receiver<()>, hidden: bool) {
     #[cfg(target_os = "linux")]
     drawing::prefer_cpu_drawing_without_gpu();
     let data_dir = state.data_dir.clone();
+    let mut context = tauri::generate_context!();
+    first_page::serve_with_first_screen(&mut context, state.clone());
     // First, so a second launch hands over to the running app before anything else starts.
     let first =
         tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| show_main_window(app)));
@@ -136,7 +140,7 @@ fn launch(state: AppState, reminder_wakes: Receiver<()>, hidden: bool) {
         ))
         .manage(state)
         .setup(move |app| setup(app, data_dir, hidden, reminder_wakes))
-        .build(tauri::generate_context!());
+        .build(context);
     test_hooks::mark("shell: app built");
     let app = match app {
         Ok(app) => app,

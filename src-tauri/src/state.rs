@@ -15,6 +15,7 @@
 use crate::reminders::PhoneScheduler;
 use homegroup_core::i18n::{self, Language};
 use homegroup_core::lock::{self, KdfParams, Key, LockStatus, SecretKind, Step};
+use homegroup_core::overview::FirstScreen;
 use homegroup_core::reminders::plan::ReminderPlan;
 use homegroup_core::reminders::ReminderStatus;
 use homegroup_core::store::{Recovery, DATABASE_FILE};
@@ -220,6 +221,20 @@ impl AppState {
         let mut status = lock::status(&self.data_dir, self.clock.now())?;
         status.locked = self.is_locked();
         Ok(status)
+    }
+
+    /// Everything the page needs to draw its first screen: the lock's state and, when unlocked, the
+    /// settings and (`today`, when the page opens on Today) Today's data. On the calling thread:
+    /// the `first_screen` command runs it on the blocking pool, the page's server on its own task.
+    pub fn first_screen(&self, today: bool) -> Result<FirstScreen> {
+        let lock = self.lock_status()?;
+        let recovery = lock_guard(&self.recovery).clone();
+        let reader = self.reader_here();
+        let Some(store) = reader.as_ref().filter(|_| !lock.locked) else {
+            return Ok(FirstScreen { lock, settings: None, today: None, recovery });
+        };
+        let today = if today { Some(store.today_screen(self.clock.now(), time_zone::device())?) } else { None };
+        Ok(FirstScreen { lock, settings: Some(store.settings()?), today, recovery })
     }
 
     /// Locks the app: the plan of reminders is refreshed for the locked time, then the connections

@@ -4,6 +4,7 @@
 //! the Language setting changes ([`relabel`]).
 
 use homegroup_core::i18n;
+use std::sync::Mutex;
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{App, AppHandle, Emitter, Manager, Runtime};
@@ -81,9 +82,19 @@ fn confirm_quit<R: Runtime>(app: &AppHandle<R>) {
         });
 }
 
+/// The tooltip last given to the tray icon. The reminder loop words it at every look (about once
+/// a minute); the icon is only told when the words change, since each change wakes the main thread.
+static SHOWN_TOOLTIP: Mutex<String> = Mutex::new(String::new());
+
 /// Shows `text` (the core's tooltip: no names when discreet or locked) on the tray icon.
 pub fn set_tooltip<R: Runtime>(app: &AppHandle<R>, text: &str) {
+    let mut shown = SHOWN_TOOLTIP.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if *shown == text {
+        return;
+    }
     if let Some(tray) = app.tray_by_id(TRAY_ID) {
-        let _ = tray.set_tooltip(Some(text));
+        if tray.set_tooltip(Some(text)).is_ok() {
+            text.clone_into(&mut shown);
+        }
     }
 }

@@ -16,24 +16,11 @@ pub async fn today_screen(state: State<'_, AppState>) -> Result<TodayScreen> {
     state.read(move |s| s.today_screen(now, time_zone::device())).await
 }
 
-/// Everything the page needs to draw its first screen, in one round trip: the lock's state and,
-/// when unlocked, the settings and (`today`, when the page opens on Today) Today's data.
+/// Everything the page needs to draw its first screen, in one round trip (see
+/// [`AppState::first_screen`]). The page finds it in itself when the shell served it (`first_page`);
+/// it asks here when it did not.
 #[tauri::command]
 pub async fn first_screen(state: State<'_, AppState>, today: bool) -> Result<FirstScreen> {
     let state = state.inner().clone();
-    let reader = state.clone();
-    let lock =
-        tauri::async_runtime::spawn_blocking(move || reader.lock_status()).await.map_err(crate::join_error)??;
-    let recovery = state.recovery.lock().unwrap_or_else(|e| e.into_inner()).clone();
-    if lock.locked {
-        return Ok(FirstScreen { lock, settings: None, today: None, recovery });
-    }
-    let now = state.clock.now();
-    let (settings, today) = state
-        .read(move |s| {
-            let today = if today { Some(s.today_screen(now, time_zone::device())?) } else { None };
-            Ok((s.settings()?, today))
-        })
-        .await?;
-    Ok(FirstScreen { lock, settings: Some(settings), today, recovery })
+    tauri::async_runtime::spawn_blocking(move || state.first_screen(today)).await.map_err(crate::join_error)?
 }

@@ -38,21 +38,31 @@ fn process_tree(root: u32) -> Vec<u32> {
     parents.keys().copied().filter(|p| in_tree(*p)).collect()
 }
 
-/// Nanoseconds each thread of the tree has run, keyed by (process name and id, thread id). Read
+/// How long a thread has run, and how many times it was put on a CPU (its wake-ups, near enough).
+#[derive(Clone, Copy, Default)]
+struct Ran {
+    ns: u64,
+    times: u64,
+}
+
+/// What each thread of the tree has run, keyed by (process name and id, thread id and name). Read
 /// from `/proc/<pid>/task/<tid>/schedstat`, which counts exactly; `utime`/`stime` come in 10 ms
 /// clock ticks, too coarse for a few tens of milliseconds a minute. A thread that ends between
 /// two readings is not counted (`ended` says how many did).
-fn thread_cpu(root: u32) -> HashMap<(String, u32), u64> {
+fn thread_cpu(root: u32) -> HashMap<(String, u32, String), Ran> {
     let mut cpu = HashMap::new();
     for pid in process_tree(root) {
         let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default().trim().to_owned();
         for task in std::fs::read_dir(format!("/proc/{pid}/task")).into_iter().flatten().flatten() {
             let Some(tid) = task.file_name().to_str().and_then(|t| t.parse::<u32>().ok()) else { continue };
-            let ran = std::fs::read_to_string(task.path().join("schedstat"))
-                .ok()
-                .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok());
-            if let Some(ns) = ran {
-                cpu.insert((format!("{name}[{pid}]"), tid), ns);
+            let ran = std::fs::read_to_string(task.path().join("schedstat")).ok().and_then(|s| {
+                let mut fields = s.split_whitespace();
+                let ns = fields.next()?.parse().ok()?;
+                Some(Ran { ns, times: fields.nth(1)?.parse().ok()? })
+            });
+            let thread = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default().trim().to_owned();
+            if let Some(ran) = ran {
+                cpu.insert((format!("{name}[{pid}]"), tid, thread), ran);
             }
         }
     }
@@ -95,8 +105,14 @@ fn main() {
     let _ = app.wait();
 
     let mut per_process: HashMap<&str, u64> = HashMap::new();
-    for (key, ns) in &after {
-        *per_process.entry(&key.0).or_default() += ns.saturating_sub(before.get(key).copied().unwrap_or(0));
+    // Threads of one process that share a name (a pool's workers) are summed under that name.
+    let mut per_thread: HashMap<(&str, &str), Ran> = HashMap::new();
+    for (key, now) in &after {
+        let then = before.get(key).copied().unwrap_or_default();
+        *per_process.entry(&key.0).or_default() += now.ns.saturating_sub(then.ns);
+        let thread = per_thread.entry((&key.0, &key.2)).or_default();
+        thread.ns += now.ns.saturating_sub(then.ns);
+        thread.times += now.times.saturating_sub(then.times);
     }
     let ended = before.keys().filter(|k| !after.contains_key(*k)).count();
     let cpu_ms = per_process.values().sum::<u64>() as f64 / 1e6;
@@ -112,5 +128,10 @@ fn main() {
     processes.sort();
     for (name, ns) in processes {
         println!("process {name} cpu_ms {:.1}", ns as f64 / 1e6);
+    }
+    let mut threads: Vec<_> = per_thread.into_iter().filter(|(_, ran)| ran.times > 0).collect();
+    threads.sort_by_key(|(_, ran)| std::cmp::Reverse(ran.ns));
+    for ((process, thread), ran) in threads {
+        println!("thread {process} {thread} cpu_ms {:.1} ran {} times", ran.ns as f64 / 1e6, ran.times);
     }
 }

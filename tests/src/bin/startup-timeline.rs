@@ -3,9 +3,9 @@
 //! time of each milestone after the launch, for both. Figures only; `make bench` does not run it.
 //!
 //! `cargo build --release -p homegroup --features test-hooks --bin homegroup --example bare`, then
-//! `cargo run -q -p homegroup-e2e --bin startup-timeline [runs] [earlier-binary]` (10 runs by
-//! default). An earlier build of Homegroup, when given, is launched in turn with the other two, so a
-//! change is measured before and after in the same run.
+//! `cargo run -q -p homegroup-e2e --bin startup-timeline [runs] [other-build...]` (10 runs by
+//! default). Other builds of Homegroup (an earlier one, a trial), when given, are launched in turn
+//! with the other two, so a change is measured before and after in the same run.
 
 use homegroup_e2e::harness::{benchmark_launch, seed_schedule, target_dir, Display};
 use std::collections::BTreeMap;
@@ -64,11 +64,10 @@ fn print(name: &str, runs: &[Vec<(String, f64)>]) {
 
 fn main() {
     let runs: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(10);
-    let earlier = std::env::args().nth(2).map(PathBuf::from);
     let release = target_dir().join("release");
     let mut apps = vec![("Homegroup".to_owned(), release.join("homegroup"))];
-    if let Some(earlier) = earlier {
-        apps.push((format!("Homegroup, earlier build ({})", earlier.display()), earlier));
+    for other in std::env::args().skip(2).map(PathBuf::from) {
+        apps.push((format!("Homegroup, other build ({})", other.display()), other));
     }
     apps.push(("bare".to_owned(), release.join("examples/bare")));
     let display = Display::start_new();
