@@ -62,12 +62,13 @@ test-package: bundle-debug
 # Every benchmark in one table (also written to target/bench/report.md): start-up and memory beside a
 # bare Tauri app, sizes, the core's criterion benches, idle CPU. Figures only; nothing fails on a timing.
 # Both apps run inside a D-Bus session, as on a desktop: without one, every D-Bus client in Homegroup
-# (single instance, notifications, the tray) would first try to start a bus of its own.
+# (single instance, notifications, the tray) would first try to start a bus of its own. The bus
+# starts no services on demand (tests/bench/session-bus.conf says why).
 bench: deps-test ui
 	$(CARGO) build --release -p homegroup --features test-hooks --bin homegroup --example bare
 	$(CARGO) build -p homegroup-e2e --bin measure-idle --bin bench-report
 	$(CARGO) bench -p homegroup-core --features generators
-	dbus-run-session -- $(CARGO) run -q -p homegroup-e2e --bin bench-report
+	dbus-run-session --config-file=tests/bench/session-bus.conf -- $(CARGO) run -q -p homegroup-e2e --bin bench-report
 
 # Fuzz each importer and the backup reader for FUZZ_SECONDS each (cargo-fuzz on stable through
 # RUSTC_BOOTSTRAP). The committed corpus (fuzz/corpus) and the test fixtures are read as seeds and
