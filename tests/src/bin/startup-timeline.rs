@@ -9,9 +9,13 @@
 
 use homegroup_e2e::harness::{benchmark_launch, seed_schedule, target_dir, Display};
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// How long one launch may take to report its first screen.
+const LAUNCH_LIMIT_MS: f64 = 60_000.0;
 
 fn epoch_ms() -> f64 {
     SystemTime::now().duration_since(UNIX_EPOCH).expect("a clock after 1970").as_secs_f64() * 1000.0
@@ -20,14 +24,29 @@ fn epoch_ms() -> f64 {
 /// One launch: each milestone in milliseconds after the spawn, and the exit last.
 fn launch(binary: &Path, display: &str, home: &Path) -> Vec<(String, f64)> {
     let spawned = epoch_ms();
-    let out = benchmark_launch(binary, display, home)
+    let mut child = benchmark_launch(binary, display, home)
         .env("HOMEGROUP_TIMELINE", "1")
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
-        .output()
+        .spawn()
         .expect("the app starts");
+    // A build that never reports ready (a broken trial) must not hang the run.
+    let status = loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            break status;
+        }
+        if epoch_ms() - spawned > LAUNCH_LIMIT_MS {
+            let _ = child.kill();
+            panic!("{} did not report ready within {} s", binary.display(), LAUNCH_LIMIT_MS / 1000.0);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
     let exited = epoch_ms() - spawned;
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success() && stdout.contains(": ready"), "{} did not start cleanly: {stdout}", binary.display());
+    let mut stdout = String::new();
+    if let Some(mut out) = child.stdout.take() {
+        let _ = out.read_to_string(&mut stdout);
+    }
+    assert!(status.success() && stdout.contains(": ready"), "{} did not start cleanly: {stdout}", binary.display());
     let mut marks: Vec<(String, f64)> = stdout
         .lines()
         .filter_map(|line| {
