@@ -9,7 +9,7 @@
 
 use crate::state::AppState;
 use homegroup_core::overview::FirstScreen;
-use homegroup_core::{first_page, Result};
+use homegroup_core::{first_page, Error, Result};
 use std::borrow::Cow;
 use std::sync::Mutex;
 use std::thread::JoinHandle;
@@ -51,15 +51,16 @@ impl<R: Runtime> Assets<R> for PageWithFirstScreen<R> {
         if key.as_ref() != PAGE {
             return Some(asset);
         }
-        // Should anything fail, the page goes as built and asks for its data itself.
-        let page = std::str::from_utf8(&asset).ok()?.to_owned();
-        let with_data = self.first_screen().and_then(|first| first_page::with_data(&page, &first));
+        let with_data = std::str::from_utf8(&asset)
+            .map_err(|e| Error::Data(e.to_string()))
+            .and_then(|page| first_page::with_data(page, &self.first_screen()?));
         crate::test_hooks::mark("shell: page served");
         match with_data {
             Ok(page) => Some(Cow::Owned(page.into_bytes())),
+            // The page goes as built, and asks for its data itself.
             Err(problem) => {
                 eprintln!("homegroup: the first screen's data could not go with the page: {:?}", problem.kind());
-                Some(Cow::Owned(page.into_bytes()))
+                Some(asset)
             }
         }
     }

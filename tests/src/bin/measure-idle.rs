@@ -104,15 +104,17 @@ fn main() {
     let _ = app.kill();
     let _ = app.wait();
 
-    let mut per_process: HashMap<&str, u64> = HashMap::new();
     // Threads of one process that share a name (a pool's workers) are summed under that name.
     let mut per_thread: HashMap<(&str, &str), Ran> = HashMap::new();
     for (key, now) in &after {
         let then = before.get(key).copied().unwrap_or_default();
-        *per_process.entry(&key.0).or_default() += now.ns.saturating_sub(then.ns);
         let thread = per_thread.entry((&key.0, &key.2)).or_default();
         thread.ns += now.ns.saturating_sub(then.ns);
         thread.times += now.times.saturating_sub(then.times);
+    }
+    let mut per_process: HashMap<&str, u64> = HashMap::new();
+    for ((process, _), ran) in &per_thread {
+        *per_process.entry(process).or_default() += ran.ns;
     }
     let ended = before.keys().filter(|k| !after.contains_key(*k)).count();
     let cpu_ms = per_process.values().sum::<u64>() as f64 / 1e6;
