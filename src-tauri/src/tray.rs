@@ -4,7 +4,6 @@
 //! the Language setting changes ([`relabel`]).
 
 use homegroup_core::i18n;
-use std::sync::Mutex;
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{App, AppHandle, Emitter, Manager, Runtime};
@@ -82,19 +81,27 @@ fn confirm_quit<R: Runtime>(app: &AppHandle<R>) {
         });
 }
 
-/// The tooltip last given to the tray icon. The reminder loop words it at every look (about once
-/// a minute); the icon is only told when the words change, since each change wakes the main thread.
-static SHOWN_TOOLTIP: Mutex<String> = Mutex::new(String::new());
-
 /// Shows `text` (the core's tooltip: no names when discreet or locked) on the tray icon.
 pub fn set_tooltip<R: Runtime>(app: &AppHandle<R>, text: &str) {
-    let mut shown = SHOWN_TOOLTIP.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if *shown == text {
-        return;
-    }
     if let Some(tray) = app.tray_by_id(TRAY_ID) {
-        if tray.set_tooltip(Some(text)).is_ok() {
-            text.clone_into(&mut shown);
+        let _ = tray.set_tooltip(Some(text));
+    }
+}
+
+/// The tooltip as the reminder loop last set it. The loop words it at every look (about once a
+/// minute) and tells the icon only when the words change, since each change wakes the main thread.
+/// Only the loop's own thread holds it: a lock here, shared with callers on the main thread, could
+/// deadlock, because the icon does its work on the main thread and the caller waits for it.
+#[derive(Default)]
+pub struct LoopTooltip {
+    shown: Option<String>,
+}
+
+impl LoopTooltip {
+    pub fn show<R: Runtime>(&mut self, app: &AppHandle<R>, text: &str) {
+        if self.shown.as_deref() != Some(text) {
+            set_tooltip(app, text);
+            self.shown = Some(text.to_owned());
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::Notifier;
 use crate::state::AppState;
+use crate::tray::LoopTooltip;
 use chrono::{DateTime, Utc};
 use homegroup_core::milestones::milestone_text;
 use homegroup_core::reminders::plan::{PlannedNotification, ReminderPlan};
@@ -73,12 +74,13 @@ pub fn spawn_loop<R: Runtime>(app: AppHandle<R>, notifier: Box<dyn Notifier>, wa
             state.notifications_unavailable.store(true, Ordering::Relaxed);
         }
         let stats = crate::test_hooks::reminder_stats_file();
+        let mut tooltip = crate::tray::LoopTooltip::default();
         loop {
             let wakeups = state.reminder_wakeups.fetch_add(1, Ordering::Relaxed) + 1;
             if let Some(path) = &stats {
                 let _ = std::fs::write(path, wakeups.to_string());
             }
-            let sleep = tick(&app, &state, notifier.as_ref());
+            let sleep = tick(&app, &state, notifier.as_ref(), &mut tooltip);
             match wake.recv_timeout(sleep) {
                 Ok(()) | Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => break,
@@ -91,12 +93,17 @@ pub fn spawn_loop<R: Runtime>(app: AppHandle<R>, notifier: Box<dyn Notifier>, wa
 }
 
 /// Fires what is due, updates the tray's tooltip, and says how long to sleep.
-fn tick<R: Runtime>(app: &AppHandle<R>, state: &AppState, notifier: &dyn Notifier) -> Duration {
+fn tick<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    notifier: &dyn Notifier,
+    tooltip: &mut LoopTooltip,
+) -> Duration {
     let now = Utc::now();
     let next = if state.is_locked() {
-        tick_locked(app, state, notifier, now)
+        tick_locked(app, state, notifier, now, tooltip)
     } else {
-        tick_unlocked(app, state, notifier, now)
+        tick_unlocked(app, state, notifier, now, tooltip)
     };
     next.and_then(|due| (due - now).to_std().ok()).map_or(MAX_SLEEP, |d| d.clamp(Duration::from_millis(200), MAX_SLEEP))
 }
@@ -108,6 +115,7 @@ fn tick_unlocked<R: Runtime>(
     state: &AppState,
     notifier: &dyn Notifier,
     now: DateTime<Utc>,
+    tooltip: &mut LoopTooltip,
 ) -> Option<DateTime<Utc>> {
     let zone = time_zone::device();
     let locale = i18n::current();
@@ -152,7 +160,7 @@ fn tick_unlocked<R: Runtime>(
         let upcoming = store.upcoming(now, zone).ok();
         (next, upcoming.and_then(|u| u.today_items.into_iter().chain(u.tomorrow_items).next()))
     };
-    crate::tray::set_tooltip(app, &tray_tooltip(next_meeting.as_ref(), zone, discreet, locale));
+    tooltip.show(app, &tray_tooltip(next_meeting.as_ref(), zone, discreet, locale));
     next
 }
 
@@ -192,8 +200,9 @@ fn tick_locked<R: Runtime>(
     state: &AppState,
     notifier: &dyn Notifier,
     now: DateTime<Utc>,
+    tooltip: &mut LoopTooltip,
 ) -> Option<DateTime<Utc>> {
-    crate::tray::set_tooltip(app, "Homegroup");
+    tooltip.show(app, "Homegroup");
     let mut plan = ReminderPlan::read(&state.data_dir).ok()?;
     let due: Vec<PlannedNotification> = plan.due(now).into_iter().cloned().collect();
     if !due.is_empty() {
