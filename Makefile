@@ -64,8 +64,13 @@ test-package: bundle-debug
 # Both apps run inside a D-Bus session, as on a desktop: without one, every D-Bus client in Homegroup
 # (single instance, notifications, the tray) would first try to start a bus of its own. The bus
 # starts no services on demand (tests/bench/session-bus.conf says why).
-bench: deps-test ui
+# The packages come first: `make package` builds the app without its test hooks, which the bench's
+# own build then adds back. The bare app is packaged with Homegroup's bundle settings under its own
+# name (tests/bench/bare-bundle.json), so the two packages differ only by the app in them.
+bench: deps-test ui package
 	$(CARGO) build --release -p homegroup --features test-hooks --bin homegroup --example bare
+	cp $${CARGO_TARGET_DIR:-target}/release/examples/bare $${CARGO_TARGET_DIR:-target}/release/bare
+	$(TAURI) bundle --bundles deb,rpm --config $(CURDIR)/tests/bench/bare-bundle.json
 	$(CARGO) build -p homegroup-e2e --bin measure-idle --bin bench-report
 	$(CARGO) bench -p homegroup-core --features generators
 	dbus-run-session --config-file=tests/bench/session-bus.conf -- $(CARGO) run -q -p homegroup-e2e --bin bench-report

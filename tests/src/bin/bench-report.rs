@@ -117,8 +117,14 @@ fn size_mib(path: &Path) -> Option<f64> {
     std::fs::metadata(path).ok().map(|m| m.len() as f64 / (1024.0 * 1024.0))
 }
 
-fn first_file(dir: PathBuf, ext: &str) -> Option<PathBuf> {
-    std::fs::read_dir(dir).ok()?.flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|e| e == ext))
+/// The package in `dir` whose file name starts with `product` ("Homegroup_0.1.0_amd64.deb").
+fn package_of(dir: &Path, product: &str, ext: &str) -> Option<PathBuf> {
+    std::fs::read_dir(dir).ok()?.flatten().map(|e| e.path()).find(|p| {
+        p.extension().is_some_and(|e| e == ext)
+            && p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&format!("{product}_")) || n.starts_with(&format!("{product}-")))
+    })
 }
 
 fn main() {
@@ -210,9 +216,20 @@ fn main() {
     if let (Some(a), Some(b)) = (size_mib(&app), size_mib(&bare)) {
         rows.push(("release binary (MiB)".into(), format!("{a:.1}"), format!("{b:.1}"), ratio(a, b)));
     }
-    for (folder, ext) in [("deb", "deb"), ("rpm", "rpm")] {
-        if let Some(size) = first_file(release.join("bundle").join(folder), ext).and_then(|p| size_mib(&p)) {
-            rows.push((format!(".{ext} package (MiB)"), format!("{size:.1}"), "–".into(), "–".into()));
+    // The packages `make bench` makes: Homegroup's as `make package` makes it, and the bare app's
+    // with the same bundle settings (icons, documents, dependencies), so only the apps differ.
+    for ext in ["deb", "rpm"] {
+        let folder = release.join("bundle").join(ext);
+        let size = |product| package_of(&folder, product, ext).and_then(|p| size_mib(&p));
+        if let Some(a) = size("Homegroup") {
+            let b = size("Bare");
+            let shown = b.map(|b| format!("{b:.1}")).unwrap_or_else(|| "–".into());
+            rows.push((
+                format!(".{ext} package (MiB)"),
+                format!("{a:.1}"),
+                shown,
+                b.map(|b| ratio(a, b)).unwrap_or_else(|| "–".into()),
+            ));
         }
     }
 
