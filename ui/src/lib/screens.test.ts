@@ -7,5 +7,6 @@ describe('lazy screens', () => {
     expect(loadScreen('groups')).toBe(first);
     expect(loadScreen('settings')).not.toBe(first);
     expect(typeof (await first)).toBe('function');
-  });
+    // The first import compiles the whole screen and what it uses, cold: over 5 s on a slow machine.
+  }, 30_000);
 });
