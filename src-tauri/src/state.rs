@@ -20,6 +20,7 @@ use homegroup_core::reminders::plan::ReminderPlan;
 use homegroup_core::reminders::ReminderStatus;
 use homegroup_core::store::{Recovery, DATABASE_FILE};
 use homegroup_core::{time_zone, Clock, Error, Result, Store, SystemClock};
+use std::any::Any;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::SyncSender;
@@ -397,7 +398,16 @@ fn device_language() -> String {
 /// Runs store work on Tauri's blocking pool, so the main thread (the window and the tray) never
 /// waits for SQLite.
 async fn run_blocking<T: Send + 'static>(work: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+    let answer = run_boxed(Box::new(move || Box::new(work()) as Box<dyn Any + Send>)).await?;
+    *answer.downcast::<Result<T>>().expect("run_boxed returns what its work returned")
+}
+
+/// Work for the blocking pool, with its answer boxed: every command's work then shares one task
+/// type, instead of a copy of tokio's task code for each (about 0.3 MiB of the binary).
+type BoxedWork = Box<dyn FnOnce() -> Box<dyn Any + Send> + Send>;
+
+async fn run_boxed(work: BoxedWork) -> Result<Box<dyn Any + Send>> {
     tauri::async_runtime::spawn_blocking(work)
         .await
-        .map_err(|e| Error::Data(format!("the work stopped before it was done: {e}")))?
+        .map_err(|e| Error::Data(format!("the work stopped before it was done: {e}")))
 }
