@@ -2,6 +2,7 @@
 //! the test a WebDriver session. Every app gets its own data folder, HOME and XDG folders, so a
 //! value that survives a restart survives through SQLite, not through leftovers.
 
+use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -92,41 +93,42 @@ impl Display {
         format!(":{}", self.number)
     }
 
+    /// Lets Xvfb pick the display itself (`-displayfd`): it takes the first number whose lock file
+    /// it can create, which no guess from here can race, and writes that number to its standard
+    /// output once it accepts connections.
     fn start(xvfb: &Path) -> Display {
-        for number in 100 + (std::process::id() % 200)..400 {
-            if Path::new(&format!("/tmp/.X11-unix/X{number}")).exists()
-                || Path::new(&format!("/tmp/.X{number}-lock")).exists()
-            {
-                continue;
+        let mut process = Command::new(xvfb)
+            .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb starts");
+        let stdout = process.stdout.take().expect("Xvfb's standard output is piped");
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            let mut line = String::new();
+            let read = reader.read_line(&mut line).map(|_| line);
+            let _ = sender.send(read);
+            // Keeps the pipe open for Xvfb's lifetime, so a late write cannot kill it with SIGPIPE.
+            let _ = std::io::copy(&mut reader, &mut std::io::sink());
+        });
+        let reply = receiver.recv_timeout(Duration::from_secs(30));
+        let number = match reply.as_ref().map(|read| read.as_ref().map(|line| line.trim().parse::<u32>())) {
+            Ok(Ok(Ok(number))) => number,
+            _ => {
+                let _ = process.kill();
+                let status = process.wait().map(|s| s.to_string()).unwrap_or_default();
+                panic!("Xvfb did not report a display within 30 s (it answered {reply:?}; exit status: {status})");
             }
-            let process = Command::new(xvfb)
-                .args([
-                    format!(":{number}"),
-                    "-screen".into(),
-                    "0".into(),
-                    "1280x800x24".into(),
-                    "-nolisten".into(),
-                    "tcp".into(),
-                ])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("Xvfb starts");
-            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
-            let start = Instant::now();
-            while start.elapsed() < Duration::from_secs(10) && !socket.exists() {
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            assert!(socket.exists(), "Xvfb did not open display :{number}");
-            return Display { number, process };
-        }
-        panic!("no free X display number");
+        };
+        Display { number, process }
     }
 }
 
 impl Drop for Display {
     /// Stops Xvfb and removes the lock file and socket a killed Xvfb leaves behind, so a day of runs
-    /// does not use up the display numbers [`Display::start`] tries.
+    /// leaves no stale files in /tmp.
     fn drop(&mut self) {
         let _ = self.process.kill();
         let _ = self.process.wait();
