@@ -3,8 +3,9 @@
 //! time of each milestone after the launch, for both. Figures only; `make bench` does not run it.
 //!
 //! `cargo build --release -p homegroup --features test-hooks --bin homegroup --example bare`, then
-//! `cargo run -q -p homegroup-e2e --bin startup-timeline [runs] [other-build...]` (10 runs by
-//! default). Other builds of Homegroup (an earlier one, a trial), when given, are launched in turn
+//! `cargo run -q -p homegroup-e2e --bin startup-timeline [--very-first] [runs] [other-build...]`
+//! (10 runs by default; `--very-first` launches every app with empty folders each time, as
+//! `make bench`'s very first start does). Other builds of Homegroup (an earlier one, a trial), when given, are launched in turn
 //! with the other two, so a change is measured before and after in the same run.
 
 use homegroup_e2e::harness::{benchmark_launch, seed_schedule, target_dir, Display};
@@ -82,10 +83,13 @@ fn print(name: &str, runs: &[Vec<(String, f64)>]) {
 }
 
 fn main() {
-    let runs: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(10);
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let very_first = args.iter().any(|a| a == "--very-first");
+    args.retain(|a| a != "--very-first");
+    let runs: usize = args.first().and_then(|n| n.parse().ok()).unwrap_or(10);
     let release = target_dir().join("release");
     let mut apps = vec![("Homegroup".to_owned(), release.join("homegroup"))];
-    for other in std::env::args().skip(2).map(PathBuf::from) {
+    for other in args.iter().skip(1).map(PathBuf::from) {
         apps.push((format!("Homegroup, other build ({})", other.display()), other));
     }
     apps.push(("bare".to_owned(), release.join("examples/bare")));
@@ -107,7 +111,9 @@ fn main() {
     let mut results: Vec<Vec<Vec<(String, f64)>>> = vec![vec![]; apps.len()];
     for _ in 0..runs {
         for (i, (_, binary)) in apps.iter().enumerate() {
-            results[i].push(launch(binary, &display.name(), homes[i].path()));
+            let empty = tempfile::tempdir().expect("temporary folder");
+            let home = if very_first { empty.path() } else { homes[i].path() };
+            results[i].push(launch(binary, &display.name(), home));
         }
     }
     for ((name, _), runs) in apps.iter().zip(&results) {
