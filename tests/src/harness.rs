@@ -114,13 +114,11 @@ impl Display {
             let _ = std::io::copy(&mut reader, &mut std::io::sink());
         });
         let reply = receiver.recv_timeout(Duration::from_secs(30));
-        let number = match reply.as_ref().map(|read| read.as_ref().map(|line| line.trim().parse::<u32>())) {
-            Ok(Ok(Ok(number))) => number,
-            _ => {
-                let _ = process.kill();
-                let status = process.wait().map(|s| s.to_string()).unwrap_or_default();
-                panic!("Xvfb did not report a display within 30 s (it answered {reply:?}; exit status: {status})");
-            }
+        let number = reply.as_ref().ok().and_then(|read| read.as_ref().ok()).and_then(|line| line.trim().parse().ok());
+        let Some(number) = number else {
+            let _ = process.kill();
+            let status = process.wait().map(|s| s.to_string()).unwrap_or_default();
+            panic!("Xvfb did not report a display within 30 s (it answered {reply:?}; exit status: {status})");
         };
         Display { number, process }
     }

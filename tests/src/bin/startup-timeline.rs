@@ -5,8 +5,9 @@
 //! `cargo build --release -p homegroup --features test-hooks --bin homegroup --example bare`, then
 //! `cargo run -q -p homegroup-e2e --bin startup-timeline [--very-first] [runs] [other-build...]`
 //! (10 runs by default; `--very-first` launches every app with empty folders each time, as
-//! `make bench`'s very first start does). Other builds of Homegroup (an earlier one, a trial), when given, are launched in turn
-//! with the other two, so a change is measured before and after in the same run.
+//! `make bench`'s very first start does). Other builds of Homegroup (an earlier one, a trial), when
+//! given, are launched in turn with the other two, so a change is measured before and after in the
+//! same run.
 
 use homegroup_e2e::harness::{benchmark_launch, seed_schedule, target_dir, Display};
 use std::collections::BTreeMap;
@@ -111,8 +112,8 @@ fn main() {
     let mut results: Vec<Vec<Vec<(String, f64)>>> = vec![vec![]; apps.len()];
     for _ in 0..runs {
         for (i, (_, binary)) in apps.iter().enumerate() {
-            let empty = tempfile::tempdir().expect("temporary folder");
-            let home = if very_first { empty.path() } else { homes[i].path() };
+            let empty = very_first.then(|| tempfile::tempdir().expect("temporary folder"));
+            let home = empty.as_ref().map_or(homes[i].path(), |dir| dir.path());
             results[i].push(launch(binary, &display.name(), home));
         }
     }
