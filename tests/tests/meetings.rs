@@ -80,5 +80,20 @@ async fn add_a_weekly_online_meeting_and_see_it_on_today_and_in_the_week() {
     // Restart: still in the schedule.
     let app = App::start(&profile).await;
     app.wait_for_text(todays_list_for(tomorrow), "Sunrise Online").await;
+    // The first screen keeps to the type scale (ui/src/app.css): WebKit sets up a font for each size
+    // and weight a screen uses before its first frame, a few milliseconds apiece.
+    let fonts = app.driver.execute(FONTS_IN_USE, vec![]).await.unwrap();
+    let fonts: Vec<String> = serde_json::from_value(fonts.json().clone()).unwrap();
+    assert!(fonts.len() <= 4, "Today's text uses more than four fonts: {fonts:?}");
     app.stop().await;
 }
+
+/// Every weight, size and family that a text on the page is drawn in.
+const FONTS_IN_USE: &str = "const fonts = new Set();
+for (const element of document.querySelectorAll('body *')) {
+  const hasText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
+  if (!hasText) continue;
+  const style = getComputedStyle(element);
+  fonts.add(`${style.fontWeight} ${style.fontSize} ${style.fontFamily}`);
+}
+return [...fonts].sort();";
