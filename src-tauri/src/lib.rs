@@ -4,6 +4,8 @@
 #[cfg(desktop)]
 mod auto_lock;
 #[cfg(desktop)]
+mod background;
+#[cfg(desktop)]
 mod cli;
 mod commands;
 #[cfg(target_os = "linux")]
@@ -97,6 +99,7 @@ fn app_builder(builder: tauri::Builder<tauri::Wry>) -> tauri::Builder<tauri::Wry
                     // Closing the window keeps Homegroup in the tray, so reminders keep coming.
                     tauri::WindowEvent::CloseRequested { api, .. } => {
                         api.prevent_close();
+                        background::start_now(window.app_handle());
                         let _ = window.hide();
                         // The UI pauses its timers while nobody can see it.
                         let _ = window.emit("window-visible", false);
@@ -201,15 +204,8 @@ fn setup(
         .visible(!hidden)
         .build()?;
     test_hooks::mark("shell: window built");
-    // After the window, so they are set up while the webview's own process loads the page; the
-    // loop after the tray, whose tooltip it keeps up to date.
     #[cfg(desktop)]
-    {
-        tray::build(app)?;
-        let notifier = Box::new(reminders::DesktopNotifier::new(app.handle().clone()));
-        reminders::spawn_loop(app.handle().clone(), notifier, reminder_wakes);
-        test_hooks::mark("shell: tray and reminder loop");
-    }
+    background::start_after_first_screen(app, reminder_wakes, hidden);
     // Phones: the system delivers reminders; a thread hands it the plan at every change.
     #[cfg(mobile)]
     reminders::plugin::start(app.handle(), reminder_wakes);

@@ -6,7 +6,7 @@
 use homegroup_core::i18n;
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
-use tauri::{App, AppHandle, Emitter, Manager, Runtime};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons};
 
 const TRAY_ID: &str = "main";
@@ -35,7 +35,7 @@ fn menu<R: Runtime, M: Manager<R>>(app: &M) -> tauri::Result<Menu<R>> {
     Ok(menu)
 }
 
-pub fn build(app: &App) -> tauri::Result<()> {
+pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     TrayIconBuilder::with_id(TRAY_ID)
         .icon(tauri::image::Image::from_bytes(include_bytes!("../../assets/icons/tray.png"))?)
         .tooltip("Homegroup")

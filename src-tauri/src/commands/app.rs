@@ -22,6 +22,8 @@ pub fn window_visible<R: Runtime>(window: tauri::WebviewWindow<R>) -> bool {
 #[tauri::command]
 pub fn ui_ready<R: Runtime>(app: AppHandle<R>, shown: Option<u32>, locked: bool, marks: Option<Vec<(String, f64)>>) {
     crate::test_hooks::mark("ui_ready received");
+    #[cfg(desktop)]
+    crate::background::first_screen_painted(&app);
     if crate::test_hooks::timeline_enabled() {
         for (label, at_ms) in marks.unwrap_or_default() {
             crate::test_hooks::print_mark(at_ms, &format!("page: {label}"));
