@@ -9,55 +9,16 @@
 //! given, are launched in turn with the other two, so a change is measured before and after in the
 //! same run.
 
-use homegroup_e2e::harness::{benchmark_launch, seed_schedule, target_dir, Display};
+use homegroup_e2e::harness::{seed_schedule, target_dir, Display};
+use homegroup_e2e::launch::launch;
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
-/// How long one launch may take to report its first screen.
-const LAUNCH_LIMIT_MS: f64 = 60_000.0;
-
-fn epoch_ms() -> f64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).expect("a clock after 1970").as_secs_f64() * 1000.0
-}
 
 /// One launch: each milestone in milliseconds after the spawn, and the exit last.
-fn launch(binary: &Path, display: &str, home: &Path) -> Vec<(String, f64)> {
-    let spawned = epoch_ms();
-    let mut child = benchmark_launch(binary, display, home)
-        .env("HOMEGROUP_TIMELINE", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the app starts");
-    // A build that never reports ready (a broken trial) must not hang the run.
-    let status = loop {
-        if let Ok(Some(status)) = child.try_wait() {
-            break status;
-        }
-        if epoch_ms() - spawned > LAUNCH_LIMIT_MS {
-            let _ = child.kill();
-            panic!("{} did not report ready within {} s", binary.display(), LAUNCH_LIMIT_MS / 1000.0);
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    let exited = epoch_ms() - spawned;
-    let mut stdout = String::new();
-    if let Some(mut out) = child.stdout.take() {
-        let _ = out.read_to_string(&mut stdout);
-    }
-    assert!(status.success() && stdout.contains(": ready"), "{} did not start cleanly: {stdout}", binary.display());
-    let mut marks: Vec<(String, f64)> = stdout
-        .lines()
-        .filter_map(|line| {
-            let rest = line.strip_prefix("timeline ")?;
-            let (at, label) = rest.split_once(' ')?;
-            Some((label.to_owned(), at.parse::<f64>().ok()? - spawned))
-        })
-        .collect();
-    marks.push(("process exited".into(), exited));
+fn timeline(binary: &Path, display: &str, home: &Path) -> Vec<(String, f64)> {
+    let run = launch(binary, display, home, false);
+    let mut marks = run.marks;
+    marks.push(("process exited".into(), run.exited_ms));
     marks
 }
 
@@ -105,7 +66,7 @@ fn main() {
                 std::fs::create_dir_all(home.path().join("data")).expect("data folder");
                 seed_schedule(&home.path().join("data"), 20);
             }
-            launch(binary, &display.name(), home.path());
+            timeline(binary, &display.name(), home.path());
             home
         })
         .collect();
@@ -114,7 +75,7 @@ fn main() {
         for (i, (_, binary)) in apps.iter().enumerate() {
             let empty = very_first.then(|| tempfile::tempdir().expect("temporary folder"));
             let home = empty.as_ref().map_or(homes[i].path(), |dir| dir.path());
-            results[i].push(launch(binary, &display.name(), home));
+            results[i].push(timeline(binary, &display.name(), home));
         }
     }
     for ((name, _), runs) in apps.iter().zip(&results) {

@@ -20,6 +20,7 @@ export function startupMarks(): [string, number][] {
     all.push(['page requested', at(page.fetchStart)], ['page arrived', at(page.responseEnd)]);
     all.push(['page parsed', at(page.domInteractive)]);
   }
+  for (const entry of performance.getEntriesByType('paint')) all.push([entry.name, at(entry.startTime)]);
   for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
     if (entry.initiatorType === 'script' || entry.initiatorType === 'link' || entry.initiatorType === 'css') {
       all.push([`${entry.name.split('/').pop()} arrived`, at(entry.responseEnd)]);
