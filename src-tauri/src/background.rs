@@ -31,10 +31,17 @@ pub fn start_after_first_screen(app: &App, reminder_wakes: Receiver<()>, hidden:
         return;
     }
     let app = app.handle().clone();
-    std::thread::spawn(move || {
-        let _ = first_screen.recv_timeout(AT_THE_LATEST);
+    when_painted(first_screen, AT_THE_LATEST, move || {
         let on_main = app.clone();
         let _ = app.run_on_main_thread(move || start_now(&on_main));
+    });
+}
+
+/// Runs `then` on a thread of its own as soon as `first_screen` is told, or after `at_the_latest`.
+fn when_painted(first_screen: Receiver<()>, at_the_latest: Duration, then: impl FnOnce() + Send + 'static) {
+    std::thread::spawn(move || {
+        let _ = first_screen.recv_timeout(at_the_latest);
+        then();
     });
 }
 
@@ -58,4 +65,37 @@ pub fn start_now<R: Runtime>(app: &AppHandle<R>) {
     let notifier = Box::new(reminders::DesktopNotifier::new(app.clone()));
     reminders::spawn_loop(app.clone(), notifier, reminder_wakes);
     crate::test_hooks::mark("shell: tray and reminder loop");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc::channel;
+    use std::time::Instant;
+
+    /// Waits for `then` to run, for at most `limit`; when it ran.
+    fn ran_at(ran: &Receiver<Instant>, limit: Duration) -> Instant {
+        ran.recv_timeout(limit).expect("the tray and the loop should have started")
+    }
+
+    #[test]
+    fn they_start_as_soon_as_the_first_screen_has_painted() {
+        let (painted, first_screen) = sync_channel(1);
+        let (ran, ran_rx) = channel();
+        // An hour's fallback: only the paint can start them within the test.
+        when_painted(first_screen, Duration::from_secs(3600), move || ran.send(Instant::now()).unwrap());
+        painted.try_send(()).unwrap();
+        ran_at(&ran_rx, Duration::from_secs(30));
+    }
+
+    #[test]
+    fn they_start_anyway_when_the_page_never_says_it_painted() {
+        let (_painted, first_screen) = sync_channel::<()>(1);
+        let (ran, ran_rx) = channel();
+        let asked = Instant::now();
+        let fallback = Duration::from_millis(300);
+        when_painted(first_screen, fallback, move || ran.send(Instant::now()).unwrap());
+        let at = ran_at(&ran_rx, Duration::from_secs(30));
+        assert!(at.duration_since(asked) >= fallback, "they started before the fallback was due");
+    }
 }
