@@ -9,13 +9,30 @@ use serde::Serialize;
 /// The id of the data block in the page.
 pub const BLOCK_ID: &str = "first-screen";
 
+/// The name of the `<meta>` that tells the page the desktop's own font family (see [`with_meta`]).
+pub const DESKTOP_FONT: &str = "desktop-font";
+
 /// `page` (the app's index.html) with `data` as JSON in a `<script type="application/json">` block
 /// at the end of its head. An error when the page has no head to put it in.
 pub fn with_data(page: &str, data: &impl Serialize) -> Result<String> {
-    let at = page.find("</head>").ok_or_else(|| Error::Data("the app's page has no head".into()))?;
     let json = serde_json::to_string(data).map_err(|e| Error::Data(e.to_string()))?;
-    let block = format!(r#"<script type="application/json" id="{BLOCK_ID}">{}</script>"#, escape_for_html(&json));
-    Ok([&page[..at], &block, &page[at..]].concat())
+    in_head(page, &format!(r#"<script type="application/json" id="{BLOCK_ID}">{}</script>"#, escape_for_html(&json)))
+}
+
+/// `page` with `<meta name="{name}" content="{content}">` at the end of its head, the content
+/// escaped so that any text reads back as it was. An error when the page has no head.
+pub fn with_meta(page: &str, name: &str, content: &str) -> Result<String> {
+    in_head(page, &format!(r#"<meta name="{}" content="{}">"#, escape_attribute(name), escape_attribute(content)))
+}
+
+fn in_head(page: &str, element: &str) -> Result<String> {
+    let at = page.find("</head>").ok_or_else(|| Error::Data("the app's page has no head".into()))?;
+    Ok([&page[..at], element, &page[at..]].concat())
+}
+
+/// Text for a double-quoted attribute: it can neither end the attribute nor the tag.
+fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// JSON that holds no `<`, `>` or `&`: the user's own words (a meeting named "</script>…") can then
@@ -67,5 +84,22 @@ mod tests {
     #[test]
     fn a_page_without_a_head_is_an_error() {
         assert!(with_data("<p>No head here</p>", &json!({})).is_err());
+        assert!(with_meta("<p>No head here</p>", DESKTOP_FONT, "Cantarell").is_err());
+    }
+
+    #[test]
+    fn a_meta_goes_at_the_end_of_the_head() {
+        let page = with_meta(PAGE, DESKTOP_FONT, "Noto Sans").unwrap();
+        assert!(page.contains(r#"</script><meta name="desktop-font" content="Noto Sans"></head>"#), "{page}");
+    }
+
+    #[test]
+    fn a_metas_content_cannot_end_the_attribute_or_the_tag() {
+        let page = with_meta(PAGE, DESKTOP_FONT, r#"Odd" onload="alert(1)"><script>x</script> & Co"#).unwrap();
+        let (_, rest) = page.split_once(r#"<meta name="desktop-font" content=""#).unwrap();
+        let (content, after) = rest.split_once('"').unwrap();
+        assert_eq!(content, "Odd&quot; onload=&quot;alert(1)&quot;&gt;&lt;script&gt;x&lt;/script&gt; &amp; Co");
+        assert!(after.starts_with("></head>"), "{after}");
+        assert_eq!(page.matches("<script").count(), 1, "no element was added: {page}");
     }
 }

@@ -11,7 +11,7 @@ use crate::state::AppState;
 use homegroup_core::overview::FirstScreen;
 use homegroup_core::{first_page, Error, Result};
 use std::borrow::Cow;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 use tauri::utils::assets::{AssetKey, AssetsIter, CspHash};
@@ -32,7 +32,12 @@ struct PageWithFirstScreen<R: Runtime> {
     state: AppState,
     /// The first page's data, being read ahead; taken by the first page served.
     read_ahead: Mutex<Option<JoinHandle<ReadAhead>>>,
+    /// The desktop's font family, once the shell has read it (see `desktop_font`).
+    desktop_font: DesktopFont,
 }
+
+/// Where the shell puts the desktop's font family for the pages it serves, once GTK can tell it.
+pub type DesktopFont = Arc<OnceLock<String>>;
 
 impl<R: Runtime> PageWithFirstScreen<R> {
     /// The data read ahead, if it is still fresh; else a fresh read.
@@ -53,7 +58,11 @@ impl<R: Runtime> Assets<R> for PageWithFirstScreen<R> {
         }
         let with_data = std::str::from_utf8(&asset)
             .map_err(|e| Error::Data(e.to_string()))
-            .and_then(|page| first_page::with_data(page, &self.first_screen()?));
+            .and_then(|page| match self.desktop_font.get() {
+                Some(family) => first_page::with_meta(page, first_page::DESKTOP_FONT, family),
+                None => Ok(page.to_owned()),
+            })
+            .and_then(|page| first_page::with_data(&page, &self.first_screen()?));
         crate::test_hooks::mark("shell: page served");
         match with_data {
             Ok(page) => Some(Cow::Owned(page.into_bytes())),
@@ -92,8 +101,8 @@ impl<R: Runtime> Assets<R> for NoAssets {
 }
 
 /// Makes `context` serve the page with the first screen's data read from `state`, and starts
-/// reading the first page's.
-pub fn serve_with_first_screen<R: Runtime>(context: &mut Context<R>, state: AppState) {
+/// reading the first page's. The page names the desktop's font once it is put in the answer.
+pub fn serve_with_first_screen<R: Runtime>(context: &mut Context<R>, state: AppState) -> DesktopFont {
     let reader = state.clone();
     let read_ahead = std::thread::Builder::new()
         .name("first screen".into())
@@ -103,7 +112,14 @@ pub fn serve_with_first_screen<R: Runtime>(context: &mut Context<R>, state: AppS
         })
         .ok();
     let built_in = context.set_assets(Box::new(NoAssets));
-    context.set_assets(Box::new(PageWithFirstScreen { built_in, state, read_ahead: Mutex::new(read_ahead) }));
+    let desktop_font = DesktopFont::default();
+    context.set_assets(Box::new(PageWithFirstScreen {
+        built_in,
+        state,
+        read_ahead: Mutex::new(read_ahead),
+        desktop_font: desktop_font.clone(),
+    }));
+    desktop_font
 }
 
 #[cfg(test)]
@@ -136,10 +152,15 @@ mod tests {
     }
 
     fn served(state: &AppState, path: &str) -> String {
+        served_with_font(state, path, DesktopFont::default())
+    }
+
+    fn served_with_font(state: &AppState, path: &str, desktop_font: DesktopFont) -> String {
         let assets = PageWithFirstScreen::<MockRuntime> {
             built_in: Box::new(BuiltIn),
             state: state.clone(),
             read_ahead: Mutex::new(None),
+            desktop_font,
         };
         String::from_utf8(assets.get(&path.into()).expect("the asset is there").into_owned()).expect("text")
     }
@@ -161,5 +182,18 @@ mod tests {
         assert!(page.contains(r#""locked":true"#), "{page}");
         assert!(page.contains(r#""settings":null"#) && page.contains(r#""today":null"#), "{page}");
         assert!(!page.contains("scheduled_meetings"), "{page}");
+    }
+
+    #[test]
+    fn the_page_names_the_desktops_font_once_the_shell_has_read_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (wake, _wakes) = std::sync::mpsc::sync_channel(1);
+        let state = AppState::open_with(dir.path().to_owned(), wake, KdfParams::FOR_TESTS).unwrap();
+        let font = DesktopFont::default();
+        assert!(!served_with_font(&state, "/index.html", font.clone()).contains("desktop-font"));
+        font.set("Cantarell".into()).unwrap();
+        let page = served_with_font(&state, "/index.html", font);
+        assert!(page.contains(r#"<meta name="desktop-font" content="Cantarell">"#), "{page}");
+        assert!(page.contains(r#"id="first-screen""#), "the data goes with it: {page}");
     }
 }

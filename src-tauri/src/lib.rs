@@ -8,6 +8,8 @@ mod background;
 #[cfg(desktop)]
 mod cli;
 mod commands;
+#[cfg(desktop)]
+mod desktop_font;
 #[cfg(target_os = "linux")]
 mod drawing;
 #[cfg(desktop)]
@@ -132,7 +134,7 @@ fn launch(state: AppState, reminder_wakes: Receiver<()>, hidden: bool) {
     drawing::prefer_cpu_drawing_without_gpu();
     let data_dir = state.data_dir.clone();
     let mut context = tauri::generate_context!();
-    first_page::serve_with_first_screen(&mut context, state.clone());
+    let page_font = first_page::serve_with_first_screen(&mut context, state.clone());
     // First, so a second launch hands over to the running app before anything else starts.
     let first =
         tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| show_main_window(app)));
@@ -142,7 +144,13 @@ fn launch(state: AppState, reminder_wakes: Receiver<()>, hidden: bool) {
             Some(vec!["--hidden"]),
         ))
         .manage(state)
-        .setup(move |app| setup(app, data_dir, hidden, reminder_wakes))
+        .setup(move |app| {
+            // GTK has started by now, and the window that asks for the page comes next.
+            if let Some(family) = desktop_font::family() {
+                let _ = page_font.set(family);
+            }
+            setup(app, data_dir, hidden, reminder_wakes)
+        })
         .build(context);
     test_hooks::mark("shell: app built");
     let app = match app {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import page from '../index.html?raw';
 
 /** The classic (non-module, inline) scripts of `index.html`, which run before the app's code. */
@@ -18,5 +18,36 @@ describe('the page that loads the app', () => {
       const run = new Function('navigator', script);
       expect(() => run({ language })).not.toThrow();
     }
+  });
+
+  describe('the desktop font the shell names', () => {
+    function runWithFont(font: string | null): string {
+      if (font !== null) {
+        const meta = document.createElement('meta');
+        meta.name = 'desktop-font';
+        meta.content = font;
+        document.head.append(meta);
+      }
+      for (const script of inlineScripts()) new Function('navigator', script)({ language: 'en-US' });
+      return document.documentElement.style.fontFamily;
+    }
+
+    afterEach(() => {
+      document.head.querySelectorAll('meta[name="desktop-font"]').forEach((meta) => meta.remove());
+      document.documentElement.style.fontFamily = '';
+    });
+
+    it('is the page font, with a generic family behind it', () => {
+      expect(runWithFont('Cantarell')).toBe('"Cantarell", sans-serif');
+    });
+
+    it('leaves the style sheet\'s font when there is none', () => {
+      expect(runWithFont(null)).toBe('');
+    });
+
+    it('stays one quoted name whatever it holds', () => {
+      expect(() => runWithFont('Odd", serif; color: red; x:"')).not.toThrow();
+      expect(document.documentElement.style.fontFamily).toContain('sans-serif');
+    });
   });
 });
