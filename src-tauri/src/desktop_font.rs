@@ -4,8 +4,8 @@
 //! font named (startup-timeline, debug shell, 25 and 30 launches). Phones and pages served
 //! without it keep `system-ui`.
 
-/// The family of GTK's interface font ("Cantarell" of "Cantarell 11"), as WebKitGTK reads it for
-/// `system-ui`; `None` when GTK has none. On the main thread, once GTK has started.
+/// The family of GTK's interface font ("Cantarell" of "Cantarell 11"), the setting WebKitGTK reads
+/// for `system-ui`; `None` when GTK has none. On the main thread, once GTK has started.
 #[cfg(target_os = "linux")]
 pub fn family() -> Option<String> {
     use gtk::prelude::*;

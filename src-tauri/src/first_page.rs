@@ -1,6 +1,7 @@
 //! Serves the app's page with the first screen's data in it (the core's `first_page`): the page
 //! draws its first screen as it starts, instead of asking the shell and waiting. While locked it
-//! carries only the lock's state, as the `first_screen` command would.
+//! carries only the lock's state, as the `first_screen` command would. On a Linux desktop the page
+//! also names the desktop's font (see `desktop_font`).
 //!
 //! The first page's data is read as the app starts, on a thread of its own, while the window and
 //! the webview's processes start (over 100 ms); the page is then served without waiting for the
