@@ -4,13 +4,15 @@
 //! then a task after it). The time for the shell to hear of it and for the process to exit differs
 //! between the two (the bare app is told by a navigation, Homegroup by an IPC call, and Homegroup
 //! closes its store and saves its window as it exits), and neither is start-up.
+//!
+//! Memory has launches of its own ([`peak_memory_kib`]), which run each app for the same window.
 
 use crate::harness::benchmark_launch;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
-use std::process::Stdio;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// How long one launch may take to report its first screen.
 const LAUNCH_LIMIT_MS: f64 = 60_000.0;
@@ -86,6 +88,50 @@ pub fn launch(binary: &Path, display: &str, home: &Path, measure_memory: bool) -
         .map(|(_, at)| *at)
         .unwrap_or_else(|| panic!("{} reported ready without a painted mark: {stdout:?}", binary.display()));
     Launch { marks, painted_ms, exited_ms, peak_kib }
+}
+
+/// The most memory `binary` and its WebKit processes hold at once in the first `window` of a start
+/// in `home`, read every 5 ms. The app runs through the whole window and is then ended with
+/// SIGTERM, so the figure does not depend on when each app exits after its paint (a launch that
+/// quits once ready ends while WebKit is still growing, sooner for the bare app than for
+/// Homegroup). A launch that exits within the window or never paints fails loudly.
+pub fn peak_memory_kib(binary: &Path, display: &str, home: &Path, window: Duration) -> u64 {
+    let mut child = benchmark_launch(binary, display, home)
+        .env_remove("HOMEGROUP_EXIT_WHEN_READY")
+        .env("HOMEGROUP_TIMELINE", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the app starts");
+    let started = Instant::now();
+    let mut peak_kib = 0;
+    while started.elapsed() < window {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("{} exited ({status}) before its memory was read for {window:?}", binary.display());
+        }
+        peak_kib = peak_kib.max(tree_rss_kib(child.id()));
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let ended = Instant::now();
+    while !matches!(child.try_wait(), Ok(Some(_))) {
+        if ended.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            let _ = child.wait();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut stdout = String::new();
+    if let Some(mut out) = child.stdout.take() {
+        let _ = out.read_to_string(&mut stdout);
+    }
+    assert!(
+        PAINTED.iter().any(|label| stdout.contains(label)),
+        "{} did not paint its first screen within {window:?}: {stdout:?}",
+        binary.display()
+    );
+    peak_kib
 }
 
 /// Resident memory of `root` and all processes below it, in KiB.

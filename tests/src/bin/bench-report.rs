@@ -7,12 +7,16 @@
 //! the criterion results of `cargo bench -p homegroup-core`, and the `measure-idle` binary.
 
 use homegroup_e2e::harness::{seed_schedule, target_dir, Display};
-use homegroup_e2e::launch::{launch, Launch};
+use homegroup_e2e::launch::{launch, peak_memory_kib, Launch};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Duration;
 
 const RUNS: usize = 10;
+/// How long each memory launch runs: Homegroup and the bare app reach their peak within the first
+/// second (Homegroup's tray and reminder loop included), read every 10 ms over 4 s on 2026-12-04.
+const MEMORY_WINDOW: Duration = Duration::from_secs(3);
 /// Minutes of idle measured for each app, in turn.
 const IDLE_ROUNDS: usize = 3;
 /// Meetings in the schedule of the everyday start-up.
@@ -132,7 +136,26 @@ fn main() {
         ratio(a, b),
     ));
     // Memory in launches of its own: reading every process's memory every 5 ms takes CPU the start
-    // would otherwise have, so the timed launches above do not.
+    // would otherwise have, so the timed launches above do not. Each app runs for the same window
+    // and is then ended, so the peak does not depend on how soon it exits after its paint.
+    let (mut app_mib, mut bare_mib) = (vec![], vec![]);
+    for _ in 0..RUNS {
+        let peak = |binary: &Path, home: &Path| peak_memory_kib(binary, &display.name(), home, MEMORY_WINDOW);
+        app_mib.push(peak(&app, app_home.path()) as f64 / 1024.0);
+        bare_mib.push(peak(&bare, bare_home.path()) as f64 / 1024.0);
+    }
+    let (a, b) = (median(app_mib), median(bare_mib));
+    rows.push((
+        format!(
+            "peak resident memory, first {} s of an everyday start, app + WebKit processes, median of {RUNS} (MiB)",
+            MEMORY_WINDOW.as_secs()
+        ),
+        format!("{a:.0}"),
+        format!("{b:.0}"),
+        ratio(a, b),
+    ));
+    // What the bench measured before 2026-12-04, kept for comparison: the peak until each app
+    // exits once ready, which the bare app does about 20 ms sooner after its paint.
     let (mut app_mib, mut bare_mib) = (vec![], vec![]);
     for _ in 0..RUNS {
         app_mib.push(launch(&app, &display.name(), app_home.path(), true).peak_kib as f64 / 1024.0);
@@ -140,7 +163,7 @@ fn main() {
     }
     let (a, b) = (median(app_mib), median(bare_mib));
     rows.push((
-        "peak resident memory, everyday start, app + WebKit processes (MiB)".into(),
+        "peak resident memory until the app exits once ready (the earlier measure) (MiB)".into(),
         format!("{a:.0}"),
         format!("{b:.0}"),
         ratio(a, b),
