@@ -6,7 +6,8 @@ import { api, type TodayScreen, type AttendanceSummary, type CountToday, type Me
 
 export type TodayData = [Recovery | null, Overview, Upcoming, AttendanceSummary, MeetingNotice[], ZoneShift[], CountToday | null];
 
-let early: Promise<TodayData> | null = null;
+/** The first Today's data: served with the page (the data itself), or asked for early (a promise). */
+let early: TodayData | Promise<TodayData> | null = null;
 
 /** Today's data in the shape Today takes it. */
 function todayData(recovery: Recovery | null, today: TodayScreen): TodayData {
@@ -26,7 +27,7 @@ function fetchToday(): Promise<TodayData> {
 
 /** Today's data read with the first screen, for the first Today to take. */
 export function offerToday(recovery: Recovery | null, today: TodayScreen): void {
-  early = Promise.resolve(todayData(recovery, today));
+  early = todayData(recovery, today);
 }
 
 /** Sends Today's requests now, for the first Today to take. */
@@ -35,8 +36,10 @@ export function prefetchToday(): void {
   early.catch(() => {}); // a failure is shown by the Today that takes it
 }
 
-/** The early answer the first time, fresh requests after (a return to Today shows changes). */
-export function loadToday(): Promise<TodayData> {
+/** The early answer the first time, fresh requests after (a return to Today shows changes). Data
+ * the page was served with comes as it is, not as a promise, so the first Today draws it in its
+ * first render instead of drawing its loading state first. */
+export function loadToday(): TodayData | Promise<TodayData> {
   const data = early ?? fetchToday();
   early = null;
   return data;

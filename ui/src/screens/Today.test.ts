@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import Today from './Today.svelte';
+import { offerToday } from '../lib/today';
 
 afterEach(() => {
   cleanup();
@@ -46,6 +47,27 @@ function instantIn(zone: string, date: string, time: string): string {
 }
 
 describe('Today', () => {
+  it('draws the data the page was served with in its first render, with no loading state and no request', () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      return null;
+    });
+    offerToday(null, {
+      overview: { scheduled_meetings: 0, favourites: [] },
+      upcoming: { user_time_zone: 'UTC', today: '2026-11-26', today_items: [], tomorrow_items: [] },
+      attendance: noAttendance,
+      notices: [],
+      zone_shifts: [],
+      count: null,
+    });
+    render(Today);
+    // Synchronously after the first render: no promise was waited for.
+    expect(screen.getByText('No meetings in your schedule yet')).toBeTruthy();
+    expect(screen.queryByText('Loading…')).toBeNull();
+    expect(calls.filter((cmd) => !cmd.startsWith('plugin:event'))).toEqual([]);
+  });
+
   it('says how to add a meeting when the schedule is empty, and reports when it has painted', async () => {
     const calls: string[] = [];
     mockToday((cmd) => {
