@@ -440,6 +440,20 @@ impl Drop for App {
     }
 }
 
+/// Turns the app lock on in `data_dir` with the PIN 424242 and the shipped key derivation, as a
+/// user would: each start then ends at the lock screen.
+pub fn turn_lock_on(data_dir: &Path) {
+    homegroup_core::lock::turn_on(
+        data_dir,
+        "424242",
+        homegroup_core::lock::SecretKind::Pin,
+        false,
+        homegroup_core::lock::KdfParams::DEFAULT,
+        &mut |_| {},
+    )
+    .expect("the app lock turns on");
+}
+
 /// Fills `data_dir` with `count` scheduled meetings on every weekday and through the day, in New
 /// York time, half in person and half online: a realistic schedule for start-up and idle figures.
 pub fn seed_schedule(data_dir: &Path, count: u32) {

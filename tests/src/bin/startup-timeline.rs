@@ -3,13 +3,14 @@
 //! time of each milestone after the launch, for both. Figures only; `make bench` does not run it.
 //!
 //! `cargo build --release -p homegroup --features test-hooks --bin homegroup --example bare`, then
-//! `cargo run -q -p homegroup-e2e --bin startup-timeline [--very-first] [runs] [other-build...]`
+//! `cargo run -q -p homegroup-e2e --bin startup-timeline [--very-first] [--locked] [runs] [other-build...]`
 //! (10 runs by default; `--very-first` launches every app with empty folders each time, as
-//! `make bench`'s very first start does). Other builds of Homegroup (an earlier one, a trial), when
+//! `make bench`'s very first start does; `--locked` starts Homegroup with the app lock on, so it
+//! ends at the lock screen, as `make bench`'s lock-screen row does). Other builds of Homegroup (an earlier one, a trial), when
 //! given, are launched in turn with the other two, so a change is measured before and after in the
 //! same run.
 
-use homegroup_e2e::harness::{seed_schedule, target_dir, Display};
+use homegroup_e2e::harness::{seed_schedule, target_dir, turn_lock_on, Display};
 use homegroup_e2e::launch::launch;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -47,7 +48,8 @@ fn print(name: &str, runs: &[Vec<(String, f64)>]) {
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let very_first = args.iter().any(|a| a == "--very-first");
-    args.retain(|a| a != "--very-first");
+    let locked = args.iter().any(|a| a == "--locked");
+    args.retain(|a| a != "--very-first" && a != "--locked");
     let runs: usize = args.first().and_then(|n| n.parse().ok()).unwrap_or(10);
     let release = target_dir().join("release");
     let mut apps = vec![("Homegroup".to_owned(), release.join("homegroup"))];
@@ -65,6 +67,9 @@ fn main() {
             if name.starts_with("Homegroup") {
                 std::fs::create_dir_all(home.path().join("data")).expect("data folder");
                 seed_schedule(&home.path().join("data"), 20);
+                if locked {
+                    turn_lock_on(&home.path().join("data"));
+                }
             }
             timeline(binary, &display.name(), home.path());
             home
