@@ -14,8 +14,9 @@ use std::process::Command;
 use std::time::Duration;
 
 const RUNS: usize = 10;
-/// How long each memory launch runs: Homegroup and the bare app reach their peak within the first
-/// second (Homegroup's tray and reminder loop included), read every 10 ms over 4 s on 2026-12-04.
+/// How long each memory launch runs: Homegroup and the bare app reach their peak within about a
+/// second of their paint (Homegroup's tray and reminder loop included), read every 10 ms over 4 s
+/// on 2026-12-04.
 const MEMORY_WINDOW: Duration = Duration::from_secs(3);
 /// Minutes of idle measured for each app, in turn.
 const IDLE_ROUNDS: usize = 3;
