@@ -199,7 +199,13 @@ fn setup(
 
     let window = WebviewWindowBuilder::new(app, MAIN_WINDOW, WebviewUrl::default());
     let window = if test_hooks::timeline_enabled() {
-        window.on_page_load(|_, load| test_hooks::mark(&format!("shell: page load {:?}", load.event())))
+        window
+            .on_page_load(|_, load| test_hooks::mark(&format!("shell: page load {:?}", load.event())))
+            // When Tauri's answer to each request is ready, before wry hands it to WebKit.
+            .on_web_resource_request(|request, _| {
+                let file = request.uri().path().rsplit('/').next().unwrap_or_default();
+                test_hooks::mark(&format!("shell: answered {}", if file.is_empty() { "the page" } else { file }));
+            })
     } else {
         window
     };
