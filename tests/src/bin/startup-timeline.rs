@@ -6,9 +6,9 @@
 //! `cargo run -q -p homegroup-e2e --bin startup-timeline [--very-first] [--locked] [runs] [other-build...]`
 //! (10 runs by default; `--very-first` launches every app with empty folders each time, as
 //! `make bench`'s very first start does; `--locked` starts Homegroup with the app lock on, so it
-//! ends at the lock screen, as `make bench`'s lock-screen row does). Other builds of Homegroup (an earlier one, a trial), when
-//! given, are launched in turn with the other two, so a change is measured before and after in the
-//! same run.
+//! ends at the lock screen, as `make bench`'s lock-screen row does). Other builds of Homegroup (an
+//! earlier one, a trial), when given, are launched in turn with the other two, so a change is
+//! measured before and after in the same run.
 
 use homegroup_e2e::harness::{seed_schedule, target_dir, turn_lock_on, Display};
 use homegroup_e2e::launch::launch;
@@ -65,10 +65,11 @@ fn main() {
         .map(|(name, binary)| {
             let home = tempfile::tempdir().expect("temporary folder");
             if name.starts_with("Homegroup") {
-                std::fs::create_dir_all(home.path().join("data")).expect("data folder");
-                seed_schedule(&home.path().join("data"), 20);
+                let data = home.path().join("data");
+                std::fs::create_dir_all(&data).expect("data folder");
+                seed_schedule(&data, 20);
                 if locked {
-                    turn_lock_on(&home.path().join("data"));
+                    turn_lock_on(&data);
                 }
             }
             timeline(binary, &display.name(), home.path());
